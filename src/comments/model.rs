@@ -1,0 +1,131 @@
+//! The records a reader creates: comments, the draft being typed, the remembered identity.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A comment's stable id: 1 to 64 characters of `a-z`, `0-9` and `-`, so it is
+/// safe in a storage key and in an `#comment-<id>` anchor as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CommentId(String);
+
+impl CommentId {
+    /// Parses an id, refusing anything that could not have been made by [`CommentId::generate`]'s alphabet.
+    pub fn parse(id: &str) -> Option<Self> {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| Self(id.to_owned()))
+    }
+
+    /// A new id from the time and a random number: ids sort by creation time,
+    /// and two tabs posting in the same millisecond still differ.
+    pub fn generate(now_ms: i64, random: f64) -> Self {
+        let time = base36(now_ms.max(0) as u64, 9);
+        let noise = base36((random.clamp(0.0, 1.0) * 36f64.powi(6)) as u64 % 36u64.pow(6), 6);
+        Self(format!("{time}{noise}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The fragment that links to this comment, without the `#`.
+    pub fn anchor(&self) -> String {
+        format!("comment-{}", self.0)
+    }
+}
+
+fn base36(mut n: u64, width: usize) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+    }
+    out.resize(out.len().max(width), b'0');
+    out.reverse();
+    String::from_utf8(out).expect("ascii digits")
+}
+
+impl TryFrom<String> for CommentId {
+    type Error = String;
+    fn try_from(id: String) -> Result<Self, String> {
+        Self::parse(&id).ok_or_else(|| format!("not a comment id: {id:?}"))
+    }
+}
+
+impl From<CommentId> for String {
+    fn from(id: CommentId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for CommentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A stored comment. The email is kept (the reader typed it) but never shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub id: CommentId,
+    /// The slug of the post it answers.
+    pub post: String,
+    /// The comment this one replies to; `None` for a top-level comment.
+    pub parent_id: Option<CommentId>,
+    pub author: String,
+    pub email: String,
+    /// An `http`/`https` URL, already checked by validation.
+    pub url: Option<String>,
+    pub content: String,
+    /// Milliseconds since the Unix epoch (UTC).
+    pub created_ms: i64,
+}
+
+/// Everything typed into the reply form, saved as the reader types.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub comment: String,
+    pub author: String,
+    pub email: String,
+    pub url: String,
+    /// The "Save my name, email, and website…" checkbox.
+    pub remember: bool,
+}
+
+impl Draft {
+    /// True when nothing worth keeping has been typed.
+    pub fn is_empty(&self) -> bool {
+        self.comment.is_empty() && self.author.is_empty() && self.email.is_empty() && self.url.is_empty()
+    }
+
+    /// A fresh form, prefilled with a remembered identity if there is one.
+    pub fn from_identity(identity: Option<&Identity>) -> Self {
+        match identity {
+            Some(who) => Self {
+                author: who.author.clone(),
+                email: who.email.clone(),
+                url: who.url.clone(),
+                remember: true,
+                ..Self::default()
+            },
+            None => Self::default(),
+        }
+    }
+}
+
+/// The name, email and website remembered for the next comment, as WordPress's
+/// comment cookies do.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Identity {
+    pub author: String,
+    pub email: String,
+    pub url: String,
+}

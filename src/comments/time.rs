@@ -1,0 +1,43 @@
+//! Dates for comments: ISO 8601 for `<time datetime>`, WordPress's words for readers.
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// The civil date and time of `ms` since the epoch, shifted by `offset_minutes`.
+fn civil(ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32, u32) {
+    let secs = ms.div_euclid(1000) + i64::from(offset_minutes) * 60;
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400) as u32;
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day, rem / 3600, rem / 60 % 60, rem % 60)
+}
+
+/// `2026-11-25T16:46:13Z`: the machine-readable form for `<time datetime>`.
+pub fn iso_utc(ms: i64) -> String {
+    let (y, mo, d, h, mi, s) = civil(ms, 0);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
+/// `November 25, 2026 at 4:46 pm`, in the reader's time zone (`offset_minutes`
+/// east of UTC), as WordPress words a comment's date.
+pub fn display(ms: i64, offset_minutes: i32) -> String {
+    let (y, mo, d, h, mi, _) = civil(ms, offset_minutes);
+    let (h12, half) = match h {
+        0 => (12, "am"),
+        1..=11 => (h, "am"),
+        12 => (12, "pm"),
+        _ => (h - 12, "pm"),
+    };
+    format!("{} {d}, {y} at {h12}:{mi:02} {half}", MONTHS[mo as usize - 1])
+}

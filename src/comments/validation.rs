@@ -1,0 +1,204 @@
+//! WordPress's comment rules, limits and words.
+//!
+//! Limits are counted in UTF-8 bytes, as WordPress counts them
+//! (`wp_get_comment_fields_max_lengths`, checked with `mb_strlen(…, '8bit')`).
+//! Values are trimmed of surrounding white space, as WordPress trims them; nothing
+//! else is changed, so a comment is stored exactly as typed.
+
+use super::Draft;
+use thiserror::Error;
+
+/// Longest comment, in UTF-8 bytes.
+pub const MAX_COMMENT_BYTES: usize = 65_525;
+/// Longest name, in UTF-8 bytes.
+pub const MAX_AUTHOR_BYTES: usize = 245;
+/// Longest email address, in UTF-8 bytes.
+pub const MAX_EMAIL_BYTES: usize = 100;
+/// Longest website address, in UTF-8 bytes (after `https://` is added).
+pub const MAX_URL_BYTES: usize = 200;
+/// From this many bytes on the form shows how much room is left.
+pub const COUNTER_FROM_BYTES: usize = 60_000;
+
+/// The form's fields, in the order they appear (and get focus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Comment,
+    Author,
+    Email,
+    Url,
+}
+
+/// Why a field was refused, in WordPress's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum FieldError {
+    #[error("Please type your comment text.")]
+    CommentMissing,
+    #[error("Your comment is too long.")]
+    CommentTooLong,
+    #[error("Please fill the required fields.")]
+    Required,
+    #[error("Your name is too long.")]
+    AuthorTooLong,
+    #[error("Please enter a valid email address.")]
+    EmailInvalid,
+    #[error("Your email address is too long.")]
+    EmailTooLong,
+    #[error("Your URL is too long.")]
+    UrlTooLong,
+    #[error("Please enter a website address that starts with http:// or https://, or leave it empty.")]
+    UrlInvalid,
+}
+
+/// A comment that passed every rule, trimmed and ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidComment {
+    pub content: String,
+    pub author: String,
+    pub email: String,
+    pub url: Option<String>,
+}
+
+/// Checks the form as WordPress would. On failure, one error per failing field,
+/// in form order, so the first is the one to focus.
+pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>> {
+    let content = draft.comment.trim();
+    let author = draft.author.trim();
+    let email = draft.email.trim();
+    let url = normalize_url(&draft.url);
+    let mut errors = Vec::new();
+
+    if content.is_empty() {
+        errors.push((Field::Comment, FieldError::CommentMissing));
+    } else if content.len() > MAX_COMMENT_BYTES {
+        errors.push((Field::Comment, FieldError::CommentTooLong));
+    }
+    if author.is_empty() {
+        errors.push((Field::Author, FieldError::Required));
+    } else if author.len() > MAX_AUTHOR_BYTES {
+        errors.push((Field::Author, FieldError::AuthorTooLong));
+    }
+    if email.is_empty() {
+        errors.push((Field::Email, FieldError::Required));
+    } else if email.len() > MAX_EMAIL_BYTES {
+        errors.push((Field::Email, FieldError::EmailTooLong));
+    } else if !is_email(email) {
+        errors.push((Field::Email, FieldError::EmailInvalid));
+    }
+    match &url {
+        Err(e) => errors.push((Field::Url, *e)),
+        Ok(Some(u)) if u.len() > MAX_URL_BYTES => errors.push((Field::Url, FieldError::UrlTooLong)),
+        Ok(_) => {}
+    }
+
+    if errors.is_empty() {
+        Ok(ValidComment {
+            content: content.to_owned(),
+            author: author.to_owned(),
+            email: email.to_owned(),
+            url: url.unwrap_or(None),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// WordPress's `is_email()`: a deliberately simple check, not RFC 5322.
+pub fn is_email(email: &str) -> bool {
+    if email.len() < 6 {
+        return false;
+    }
+    // An '@' that is not the first character.
+    let Some(at) = email.get(1..).and_then(|rest| rest.find('@')).map(|i| i + 1) else {
+        return false;
+    };
+    let (local, domain) = (&email[..at], &email[at + 1..]);
+    let local_ok = local
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(&b));
+    if local.is_empty() || !local_ok {
+        return false;
+    }
+    if domain.contains("..") || domain.trim_matches(|c: char| " \t\n\r\0\x0B.".contains(c)) != domain {
+        return false;
+    }
+    let subs: Vec<&str> = domain.split('.').collect();
+    subs.len() >= 2
+        && subs.iter().all(|sub| {
+            !sub.is_empty()
+                && !sub.starts_with('-')
+                && !sub.ends_with('-')
+                && sub.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// The website as it will be stored: `None` when empty, `https://` added when the
+/// scheme is missing, refused when it is not `http`/`https` or has no host.
+pub fn normalize_url(raw: &str) -> Result<Option<String>, FieldError> {
+    let url = raw.trim();
+    if url.is_empty() {
+        return Ok(None);
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(FieldError::UrlInvalid);
+    }
+    let with_scheme = match scheme_of(url) {
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => url.to_owned(),
+        Some(_) => return Err(FieldError::UrlInvalid),
+        None => format!("https://{}", url.trim_start_matches('/')),
+    };
+    let after = with_scheme.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+    let host = after.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return Err(FieldError::UrlInvalid);
+    }
+    Ok(Some(with_scheme))
+}
+
+/// The URL's scheme, if it has one. `example.com:8080` has none (that is a host and
+/// port), while `javascript:alert(1)` and `mailto:x` do.
+fn scheme_of(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once(':')?;
+    let well_formed = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c));
+    let is_port = rest.starts_with(|c: char| c.is_ascii_digit()) && !rest.starts_with("//");
+    (well_formed && !is_port).then_some(scheme)
+}
+
+/// What the live counter under the comment says, once the comment nears its limit.
+pub fn counter_text(comment: &str) -> Option<String> {
+    let used = comment.trim().len();
+    if used < COUNTER_FROM_BYTES {
+        return None;
+    }
+    Some(if used <= MAX_COMMENT_BYTES {
+        format!(
+            "{} of {} bytes used; {} left.",
+            group(used),
+            group(MAX_COMMENT_BYTES),
+            group(MAX_COMMENT_BYTES - used)
+        )
+    } else {
+        format!(
+            "{} of {} bytes used; {} too many.",
+            group(used),
+            group(MAX_COMMENT_BYTES),
+            group(used - MAX_COMMENT_BYTES)
+        )
+    })
+}
+
+/// `65525` → `65,525`.
+fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,41 @@
+//! The visible parts of the page, one component per file, and the app that puts them together.
+
+mod app;
+mod article;
+mod comment_list;
+mod facts;
+mod post_header;
+mod reply_form;
+mod testimonial;
+mod video;
+
+pub use app::{App, PostPage};
+pub use comment_list::CommentList;
+pub use reply_form::ReplyForm;
+pub use testimonial::Testimonial;
+
+use crate::storage::Store;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// The store the page writes to, shared through context. The store itself is not
+/// `Send` (it wraps browser objects), so it lives in Leptos's thread-local arena.
+#[derive(Clone, Copy)]
+pub struct StoreHandle(StoredValue<Rc<dyn Store>, LocalStorage>);
+
+impl StoreHandle {
+    pub fn new(store: Rc<dyn Store>) -> Self {
+        Self(StoredValue::new_local(store))
+    }
+
+    /// Runs `f` with the store.
+    pub fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
+        self.0.with_value(|store| f(store.as_ref()))
+    }
+}
+
+/// Minutes east of UTC at `ms`, in the reader's time zone.
+pub(crate) fn utc_offset_minutes(ms: i64) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    -(date.get_timezone_offset() as i32)
+}

@@ -1,0 +1,95 @@
+//! The testimonial card: the person, the headline, and a Text / Video toggle built
+//! as WAI-ARIA tabs. The chosen view is remembered per post.
+
+use super::{video::VideoPlayer, StoreHandle};
+use crate::content::Post;
+use crate::storage::records::{self, View};
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+
+#[component]
+pub fn Testimonial(post: Post) -> impl IntoView {
+    let store = expect_context::<StoreHandle>();
+    let slug = StoredValue::new(post.slug.clone());
+    let person = post.person;
+    let testimonial = post.testimonial;
+    let has_video = testimonial.video.is_some();
+    let initial = if has_video { slug.with_value(|slug| store.with(|s| records::load_view(s, slug))) } else { View::Text };
+    let view = RwSignal::new(initial);
+
+    let text_tab = NodeRef::<html::Button>::new();
+    let video_tab = NodeRef::<html::Button>::new();
+    let choose = move |next: View, focus: bool| {
+        view.set(next);
+        // A reader who cannot store still gets the view; it just is not remembered.
+        let _ = slug.with_value(|slug| store.with(|s| records::save_view(s, slug, next)));
+        if focus {
+            let tab = if next == View::Text { text_tab } else { video_tab };
+            if let Some(el) = tab.get() {
+                let _ = el.focus();
+            }
+        }
+    };
+    // Left/Right wrap around, Home/End jump: the WAI-ARIA tabs pattern.
+    let on_keydown = move |ev: KeyboardEvent| {
+        let next = match (ev.key().as_str(), view.get_untracked()) {
+            ("ArrowLeft" | "ArrowRight", View::Text) => View::Video,
+            ("ArrowLeft" | "ArrowRight", View::Video) => View::Text,
+            ("Home", _) => View::Text,
+            ("End", _) => View::Video,
+            _ => return,
+        };
+        ev.prevent_default();
+        choose(next, true);
+    };
+    let selected = move |v: View| move || if view.get() == v { "true" } else { "false" };
+    let tabindex = move |v: View| move || if view.get() == v { "0" } else { "-1" };
+
+    let quote = testimonial.quote.clone();
+    let name = person.name.clone();
+    let country = person.country.name.clone();
+    let attribution = format!("{}, {}", person.full_name, person.country.name);
+    let tabs_label = format!("Show {}’s moment as", person.name);
+
+    view! {
+        <section class="testimonial" aria-labelledby="testimonial-title">
+            <p class="person">
+                <span class="person-avatar" aria-hidden="true">{name.chars().next().map(String::from)}</span>
+                <span class="person-name">{name}</span>
+                <span class="person-country">
+                    <img class="flag" src=person.country.code.flag_path() alt=country.clone() width="24" height="16" />
+                    " "
+                    {country}
+                </span>
+            </p>
+            <h2 id="testimonial-title" class="testimonial-title">{testimonial.headline}</h2>
+            {has_video.then(|| view! {
+                <div class="view-tabs" role="tablist" aria-label=tabs_label on:keydown=on_keydown>
+                    <button type="button" role="tab" id="tab-text" aria-controls="panel-text"
+                        node_ref=text_tab aria-selected=selected(View::Text) tabindex=tabindex(View::Text)
+                        on:click=move |_| choose(View::Text, false)>"Text"</button>
+                    <button type="button" role="tab" id="tab-video" aria-controls="panel-video"
+                        node_ref=video_tab aria-selected=selected(View::Video) tabindex=tabindex(View::Video)
+                        on:click=move |_| choose(View::Video, false)>"Video"</button>
+                </div>
+            })}
+            <div class="view-panel" role=has_video.then_some("tabpanel") id="panel-text"
+                aria-labelledby=has_video.then_some("tab-text") hidden=move || view.get() != View::Text>
+                <blockquote class="quote">
+                    <p>{quote}</p>
+                    <footer class="quote-by">"— " {attribution}</footer>
+                </blockquote>
+            </div>
+            {testimonial.video.map(|video| view! {
+                <div class="view-panel" role="tabpanel" id="panel-video" aria-labelledby="tab-video"
+                    hidden=move || view.get() != View::Video>
+                    // Only built once chosen, so the page asks for no video bytes until then.
+                    <Show when=move || view.get() == View::Video>
+                        <VideoPlayer video=video.clone() />
+                    </Show>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,259 @@
+//! Typed posts, compiled into the app from the JSON files in `src/content/posts/`.
+//!
+//! Adding a post is adding a file there and a line to [`BUNDLED`]; the app shows
+//! the post whose slug the URL asks for (see [`select_slug`]).
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// Every bundled post as `(file name, JSON text)`. The file name is only used in
+/// error messages, so a broken post names the file to fix.
+pub const BUNDLED: &[(&str, &str)] = &[(
+    "miracle-in-cell-no-7.json",
+    include_str!("posts/miracle-in-cell-no-7.json"),
+)];
+
+/// One post: a person's goosebump moment and the article around it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    /// URL-safe identifier; also namespaces the post's comments in storage.
+    pub slug: String,
+    /// The post title, e.g. the film as the site names it.
+    pub title: String,
+    /// The line above the title ("Person from Malta (John)").
+    pub kicker: String,
+    /// One-sentence summary for search engines and link previews.
+    pub description: String,
+    pub person: Person,
+    pub film: Film,
+    pub testimonial: Testimonial,
+    /// The article, in order.
+    pub article: Vec<Section>,
+    pub facts: Facts,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The name shown on the card.
+    pub name: String,
+    pub full_name: String,
+    pub country: Country,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code; picks the flag image `flags/<code>.svg`.
+    pub code: CountryCode,
+    pub name: String,
+}
+
+/// An ISO 3166-1 alpha-2 code, checked to be two ASCII capitals when parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    /// Path of the flag image under `public/`.
+    pub fn flag_path(&self) -> String {
+        format!("flags/{}.svg", self.0.to_ascii_lowercase())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = String;
+    fn try_from(code: String) -> Result<Self, String> {
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(Self(code))
+        } else {
+            Err(format!("country code must be two capital letters (ISO 3166-1), got {code:?}"))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Film {
+    pub title: String,
+    pub original_title: String,
+    pub year: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Testimonial {
+    pub headline: String,
+    /// The person's words, exactly as given (the Text view and the captions).
+    pub quote: String,
+    /// The Video view; a testimonial without one shows only its text.
+    #[serde(default)]
+    pub video: Option<Video>,
+}
+
+/// A testimonial video: a file we host, or a provider embed shown behind a facade.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Video {
+    File {
+        title: String,
+        /// Shown under the player when the recording is a stand-in.
+        #[serde(default)]
+        sample_note: Option<String>,
+        #[serde(default)]
+        poster: Option<String>,
+        sources: Vec<VideoSource>,
+        captions: Captions,
+    },
+    Youtube {
+        title: String,
+        id: YoutubeId,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VideoSource {
+    pub src: String,
+    #[serde(rename = "type")]
+    pub mime: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Captions {
+    pub src: String,
+    pub srclang: String,
+    pub label: String,
+}
+
+/// A YouTube video id (11 characters of `A-Za-z0-9_-`), checked when parsed so it
+/// can be put into an embed URL as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub struct YoutubeId(String);
+
+impl YoutubeId {
+    /// The privacy-enhanced embed URL, asked to play at once: it is only loaded
+    /// after the reader pressed play on the facade.
+    pub fn embed_url(&self) -> String {
+        format!("https://www.youtube-nocookie.com/embed/{}?autoplay=1", self.0)
+    }
+}
+
+impl TryFrom<String> for YoutubeId {
+    type Error = String;
+    fn try_from(id: String) -> Result<Self, String> {
+        let ok = id.len() == 11
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if ok {
+            Ok(Self(id))
+        } else {
+            Err(format!("not a YouTube video id: {id:?}"))
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    /// 2 or 3: the page title is the only `h1`.
+    pub level: HeadingLevel,
+    pub paragraphs: Vec<String>,
+}
+
+/// A section heading level, `h2` or `h3`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "u8")]
+pub enum HeadingLevel {
+    H2,
+    H3,
+}
+
+impl TryFrom<u8> for HeadingLevel {
+    type Error = String;
+    fn try_from(level: u8) -> Result<Self, String> {
+        match level {
+            2 => Ok(Self::H2),
+            3 => Ok(Self::H3),
+            other => Err(format!("heading level must be 2 or 3, got {other}")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Facts {
+    pub heading: String,
+    pub items: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// A bundled post that does not parse, with where and why.
+#[derive(Debug, Error, PartialEq)]
+#[error("{file}:{line}:{column}: {message}")]
+pub struct ContentError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses one post; the error names the file, line, column and field.
+pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
+    serde_json::from_str(json).map_err(|e| ContentError {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+/// Parses every bundled post.
+pub fn all_posts() -> Result<Vec<Post>, ContentError> {
+    BUNDLED
+        .iter()
+        .map(|(file, json)| parse_post(file, json))
+        .collect()
+}
+
+/// The slug the page should show: the last non-empty path segment if it names a
+/// post, else the first post. Works under any sub-path (`/sub/` or `/sub/slug`).
+pub fn select_slug<'a>(path: &str, slugs: &[&'a str]) -> Option<&'a str> {
+    let wanted = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let wanted = wanted.trim_end_matches(".html");
+    slugs
+        .iter()
+        .find(|slug| **slug == wanted)
+        .or_else(|| slugs.first())
+        .copied()
+}
+
+/// The whole text of a post a reader can read, for checks that nothing was lost.
+pub fn readable_text(post: &Post) -> String {
+    let mut text = vec![
+        post.kicker.as_str(),
+        post.title.as_str(),
+        post.testimonial.headline.as_str(),
+        post.testimonial.quote.as_str(),
+    ];
+    for section in &post.article {
+        text.push(&section.heading);
+        text.extend(section.paragraphs.iter().map(String::as_str));
+    }
+    text.push(&post.facts.heading);
+    text.join("\n")
+}

@@ -1,0 +1,12 @@
+//! Goosebumps: a person's goosebump moment from a film, as a client-side Leptos page
+//! whose replies are kept in the reader's own browser.
+//!
+//! - [`content`]: the posts, typed, from bundled JSON;
+//! - [`comments`]: comment data and WordPress's rules, without a DOM;
+//! - [`storage`]: where comments, drafts and choices are kept;
+//! - [`components`]: the visible parts of the page.
+
+pub mod comments;
+pub mod components;
+pub mod content;
+pub mod storage;

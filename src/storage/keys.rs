@@ -1,0 +1,37 @@
+//! The storage keys, built and parsed in one place.
+
+use crate::comments::CommentId;
+
+/// Every key this app writes starts with this; the version changes with the format.
+pub const ROOT: &str = "goosebumps/v1/";
+
+/// Prefix of every comment key of a post.
+pub fn comments_prefix(post: &str) -> String {
+    format!("{ROOT}comment/{post}/")
+}
+
+pub fn comment(post: &str, id: &CommentId) -> String {
+    format!("{}{id}", comments_prefix(post))
+}
+
+/// The id in a comment key, or `None` when the key is malformed.
+pub fn comment_id_of(post: &str, key: &str) -> Option<CommentId> {
+    key.strip_prefix(&comments_prefix(post))
+        .and_then(CommentId::parse)
+}
+
+/// The draft of a new top-level comment (`parent` `None`) or of a reply.
+pub fn draft(post: &str, parent: Option<&CommentId>) -> String {
+    match parent {
+        Some(id) => format!("{ROOT}draft/{post}/{id}"),
+        None => format!("{ROOT}draft/{post}/new"),
+    }
+}
+
+pub fn identity() -> String {
+    format!("{ROOT}identity")
+}
+
+pub fn view(post: &str) -> String {
+    format!("{ROOT}view/{post}")
+}
