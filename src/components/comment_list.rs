@@ -10,7 +10,7 @@ pub const AUTHOR_LINK_REL: &str = "nofollow ugc noopener noreferrer";
 /// The heading: "One thought on “Title”", "N thoughts on “Title”", or an invitation.
 pub fn comments_heading(count: usize, title: &str) -> String {
     match count {
-        0 => format!("No thoughts on “{title}” yet. Be the first to leave one!"),
+        0 => "No thoughts yet. Be the first to share yours!".to_owned(),
         1 => format!("One thought on “{title}”"),
         n => format!("{n} thoughts on “{title}”"),
     }

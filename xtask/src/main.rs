@@ -1,1 +1,184 @@
-fn main() {}
+//! Project commands: `cargo xtask serve | dist | test`. Each first installs what is
+//! missing (idempotently: versions are checked and a second run skips), so the two
+//! README commands work on a fresh machine with only rustup, cargo and Node.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{exit, Command};
+
+const TRUNK_VERSION: &str = "0.21.14";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(),
+        Some("serve") => serve(),
+        Some("dist") => dist(&args[1..]),
+        Some("test") => test(),
+        _ => Err(USAGE.to_owned()),
+    };
+    if let Err(message) = result {
+        eprintln!("xtask: {message}");
+        exit(1);
+    }
+}
+
+const USAGE: &str = "usage: cargo xtask <command>
+  serve                       install what is missing, then serve the page at http://127.0.0.1:8080
+  dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path)
+  test                        install what is missing, then run every check and test
+  setup                       only install what is missing";
+
+/// The repository root (the parent of this crate).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf()
+}
+
+/// A command run in the repo root, with the project-local tools first on PATH.
+fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root());
+    let cargo_bin = env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env::var("HOME").unwrap_or_default()).join(".cargo"))
+        .join("bin");
+    let mut paths = vec![root().join("node_modules/.bin"), cargo_bin];
+    paths.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+    c.env("PATH", env::join_paths(paths).expect("valid PATH"));
+    c
+}
+
+fn run(c: &mut Command) -> Result {
+    eprintln!("xtask: $ {}", describe(c));
+    let status = c.status().map_err(|e| format!("could not start {}: {e}", describe(c)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("failed ({status}): {}", describe(c)))
+    }
+}
+
+fn describe(c: &Command) -> String {
+    std::iter::once(c.get_program())
+        .chain(c.get_args())
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What `program args` prints, or `None` when it cannot run.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = cmd(program).args(args).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+/// The `wasm-bindgen` version Cargo.lock pins: the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen".into())
+}
+
+/// Installs the wasm target, Trunk, wasm-bindgen-cli and the npm tools, when missing.
+fn setup() -> Result {
+    let targets = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !targets.lines().any(|t| t == WASM_TARGET) {
+        run(cmd("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+
+    let trunk = output_of("trunk", &["--version"]).unwrap_or_default();
+    if trunk != format!("trunk {TRUNK_VERSION}") {
+        run(cmd("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+    }
+
+    let wbg = locked_wasm_bindgen()?;
+    let trunk_toml = fs::read_to_string(root().join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{wbg}\"")) {
+        return Err(format!("Trunk.toml's [tools] wasm_bindgen must be \"{wbg}\", the version in Cargo.lock"));
+    }
+    let installed = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
+    if installed != format!("wasm-bindgen {wbg}") {
+        // Not --locked: its lockfile pins a crate version the registry mirror lacks.
+        run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;
+    }
+
+    let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
+    if !root().join("node_modules/.bin/wasm-opt").exists() || !wasm_opt.contains("(version_132)") {
+        npm_ci()?;
+    }
+    // Trunk builds with --offline, which makes cargo offline too.
+    run(cmd("cargo").args(["fetch"]))
+}
+
+fn npm_ci() -> Result {
+    run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// Chromium and ChromeDriver for the browser tests: apt-get when root, else the command to run.
+fn ensure_chromium() -> Result {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    let install = "apt-get update && apt-get install -y chromium chromium-driver";
+    if output_of("id", &["-u"]).as_deref() == Some("0") {
+        run(cmd("sh").args(["-c", &format!("DEBIAN_FRONTEND=noninteractive {install}")]))
+    } else {
+        Err(format!("the browser tests need Chromium and ChromeDriver; install them with:\n    sudo sh -c '{install}'"))
+    }
+}
+
+fn serve() -> Result {
+    setup()?;
+    run(cmd("trunk").args(["serve", "--offline", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+/// `trunk build --release` into `dist_dir`, for a site served under `public_url`.
+fn build(public_url: &str, dist_dir: &str) -> Result {
+    run(cmd("trunk").args(["build", "--release", "--offline", "--public-url", public_url, "--dist", dist_dir]))
+}
+
+fn dist(args: &[String]) -> Result {
+    let public_url = match args {
+        [] => "/".to_owned(),
+        [flag, url] if flag == "--public-url" => url.clone(),
+        _ => return Err(USAGE.to_owned()),
+    };
+    setup()?;
+    build(&public_url, "dist")?;
+    eprintln!("xtask: the site is in dist/, for {public_url}; copy it to any static host.");
+    Ok(())
+}
+
+fn test() -> Result {
+    setup()?;
+    ensure_chromium()?;
+    npm_ci()?;
+    run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
+    run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cmd("cargo").args(["clippy", "-p", "goosebumps", "--all-targets", "--target", WASM_TARGET, "--", "-D", "warnings"]))?;
+    run(cmd("cargo").args(["test", "--workspace"]))?;
+    run(cmd("cargo")
+        .args(["test", "-p", "goosebumps", "--target", WASM_TARGET])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("tests/webdriver.json"))
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    build("/", "dist")?;
+    build("/sub/", "dist-sub")?;
+    run(cmd("npx")
+        .args(["playwright", "test", "--config", "tests/e2e/playwright.config.ts"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
