@@ -8,6 +8,7 @@ mod post_header;
 mod reply_form;
 mod testimonial;
 mod video;
+pub use video::VideoPlayer;
 
 pub use app::{App, PostPage};
 pub use comment_list::CommentList;
