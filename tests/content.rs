@@ -21,9 +21,13 @@ fn every_bundled_post_parses_with_a_unique_slug() {
 
 #[test]
 fn fixture_is_the_shared_seed_when_it_is_beside_the_repo() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_d5971cf28497621d.txt");
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seed/000_d5971cf28497621d.txt");
     if let Ok(text) = std::fs::read_to_string(shared) {
-        assert_eq!(text, SEED, "tests/fixtures/seed.txt must be a copy of the shared seed");
+        assert_eq!(
+            text, SEED,
+            "tests/fixtures/seed.txt must be a copy of the shared seed"
+        );
     }
 }
 
@@ -31,7 +35,11 @@ fn fixture_is_the_shared_seed_when_it_is_beside_the_repo() {
 fn seed_body() -> Vec<&'static str> {
     let start = SEED.find("“Hello!").unwrap();
     let end = SEED.find("More about the movie").unwrap();
-    SEED[start..end].lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+    SEED[start..end]
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// Splits a paragraph into sentences at ". ", "! " and "? ".
@@ -60,7 +68,10 @@ fn every_sentence_of_the_seed_is_in_the_content() {
     let mut checked = 0;
     for line in body {
         for sentence in sentences(line) {
-            assert!(text.contains(&sentence), "missing from the content: {sentence:?}");
+            assert!(
+                text.contains(&sentence),
+                "missing from the content: {sentence:?}"
+            );
             checked += 1;
         }
     }
@@ -75,11 +86,18 @@ fn header_card_and_headings_match_the_seed() {
     assert_eq!(post.person.name, "John");
     assert_eq!(post.person.country.name, "Malta");
     assert_eq!(post.person.country.code.flag_path(), "flags/mt.svg");
-    assert_eq!(post.testimonial.headline, "The movie “Miracle in cell number seven” – John’s goosebump moment");
+    assert_eq!(
+        post.testimonial.headline,
+        "The movie “Miracle in cell number seven” – John’s goosebump moment"
+    );
     let headings: Vec<_> = post.article.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(
         headings,
-        ["A heartbreaking film", "What is “Miracle in Cell No. 7” about?", "A film of great popularity"]
+        [
+            "A heartbreaking film",
+            "What is “Miracle in Cell No. 7” about?",
+            "A film of great popularity"
+        ]
     );
     assert!(post.article.iter().all(|s| s.level == HeadingLevel::H2));
     assert!(post.facts.heading.starts_with("More about the movie"));
@@ -88,7 +106,10 @@ fn header_card_and_headings_match_the_seed() {
 #[test]
 fn facts_box_states_what_the_text_states() {
     let facts = post().facts.items;
-    let all: String = facts.iter().map(|f| format!("{}: {}\n", f.label, f.value)).collect();
+    let all: String = facts
+        .iter()
+        .map(|f| format!("{}: {}\n", f.label, f.value))
+        .collect();
     for expected in [
         "Yedinci Koğuştaki Mucize",
         "2019",
@@ -104,14 +125,27 @@ fn facts_box_states_what_the_text_states() {
 
 #[test]
 fn the_video_is_a_labelled_sample_with_captions_that_exist() {
-    let Some(Video::File { sample_note, sources, captions, poster, .. }) = post().testimonial.video else {
+    let Some(Video::File {
+        sample_note,
+        sources,
+        captions,
+        poster,
+        ..
+    }) = post().testimonial.video
+    else {
         panic!("the post has a hosted video");
     };
     assert!(sample_note.unwrap().starts_with("Sample"));
     let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
-    for src in sources.iter().map(|s| &s.src).chain([&captions.src, poster.as_ref().unwrap()]) {
+    for src in sources
+        .iter()
+        .map(|s| &s.src)
+        .chain([&captions.src, poster.as_ref().unwrap()])
+    {
         let file = public.join(src);
-        let size = std::fs::metadata(&file).unwrap_or_else(|_| panic!("{} exists", file.display())).len();
+        let size = std::fs::metadata(&file)
+            .unwrap_or_else(|_| panic!("{} exists", file.display()))
+            .len();
         assert!(size < 400 * 1024, "{src} is {size} bytes");
     }
     let vtt = std::fs::read_to_string(public.join(&captions.src)).unwrap();
@@ -122,7 +156,11 @@ fn the_video_is_a_labelled_sample_with_captions_that_exist() {
         .filter_map(|cue| cue.split_once("-->").map(|(_, rest)| rest))
         .flat_map(|rest| rest.lines().skip(1))
         .collect();
-    assert_eq!(cue_text.join(" "), post().testimonial.quote, "captions say the quote");
+    assert_eq!(
+        cue_text.join(" "),
+        post().testimonial.quote,
+        "captions say the quote"
+    );
 }
 
 #[test]
@@ -134,16 +172,26 @@ fn youtube_videos_are_accepted_and_their_ids_checked() {
     // A YouTube video takes only a title and an id.
     let youtube = r#"{"kind": "youtube", "title": "A film", "id": "dQw4w9WgXcQ"}"#;
     let video: Video = serde_json::from_str(youtube).unwrap();
-    let Video::Youtube { id, .. } = video else { panic!("youtube") };
-    assert_eq!(id.embed_url(), "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
+    let Video::Youtube { id, .. } = video else {
+        panic!("youtube")
+    };
+    assert_eq!(
+        id.embed_url(),
+        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+    );
     let bad = r#"{"kind": "youtube", "title": "A film", "id": "x\" onload=\"a"}"#;
     assert!(serde_json::from_str::<Video>(bad).is_err());
-    assert!(parse_post("post.json", &json).is_err(), "unknown fields are refused");
+    assert!(
+        parse_post("post.json", &json).is_err(),
+        "unknown fields are refused"
+    );
 }
 
 #[test]
 fn a_broken_post_names_file_line_column_and_field() {
-    let json = content::BUNDLED[0].1.replacen(r#""title": "Miracle in cell no. 7","#, "", 1);
+    let json = content::BUNDLED[0]
+        .1
+        .replacen(r#""title": "Miracle in cell no. 7","#, "", 1);
     let err = parse_post("broken.json", &json).unwrap_err();
     assert_eq!(err.file, "broken.json");
     assert!(err.line > 1);
@@ -154,7 +202,9 @@ fn a_broken_post_names_file_line_column_and_field() {
     assert_eq!((err.line, err.column), (2, 11));
     assert!(err.message.contains("invalid type"), "{err}");
 
-    let json = content::BUNDLED[0].1.replacen(r#""code": "MT""#, r#""code": "Malta""#, 1);
+    let json = content::BUNDLED[0]
+        .1
+        .replacen(r#""code": "MT""#, r#""code": "Malta""#, 1);
     let err = parse_post("flag.json", &json).unwrap_err();
     assert!(err.message.contains("country code"), "{err}");
 }
@@ -166,6 +216,9 @@ fn the_slug_comes_from_the_last_path_segment() {
     assert_eq!(select_slug("/sub/", &slugs), Some("miracle-in-cell-no-7"));
     assert_eq!(select_slug("/sub/another", &slugs), Some("another"));
     assert_eq!(select_slug("/another.html", &slugs), Some("another"));
-    assert_eq!(select_slug("/index.html", &slugs), Some("miracle-in-cell-no-7"));
+    assert_eq!(
+        select_slug("/index.html", &slugs),
+        Some("miracle-in-cell-no-7")
+    );
     assert_eq!(select_slug("/x", &[]), None);
 }

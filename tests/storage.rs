@@ -24,13 +24,28 @@ fn comment(id: &str, created_ms: i64) -> Comment {
 #[test]
 fn keys_are_namespaced_versioned_and_one_per_comment() {
     let c = comment("abc123", 1);
-    assert_eq!(keys::comment(POST, &c.id), "goosebumps/v1/comment/miracle-in-cell-no-7/abc123");
-    assert_eq!(keys::draft(POST, None), "goosebumps/v1/draft/miracle-in-cell-no-7/new");
-    assert_eq!(keys::draft(POST, Some(&c.id)), "goosebumps/v1/draft/miracle-in-cell-no-7/abc123");
+    assert_eq!(
+        keys::comment(POST, &c.id),
+        "goosebumps/v1/comment/miracle-in-cell-no-7/abc123"
+    );
+    assert_eq!(
+        keys::draft(POST, None),
+        "goosebumps/v1/draft/miracle-in-cell-no-7/new"
+    );
+    assert_eq!(
+        keys::draft(POST, Some(&c.id)),
+        "goosebumps/v1/draft/miracle-in-cell-no-7/abc123"
+    );
     assert_eq!(keys::identity(), "goosebumps/v1/identity");
     assert_eq!(keys::view(POST), "goosebumps/v1/view/miracle-in-cell-no-7");
-    assert_eq!(keys::comment_id_of(POST, &keys::comment(POST, &c.id)), Some(c.id));
-    assert_eq!(keys::comment_id_of(POST, "goosebumps/v1/comment/miracle-in-cell-no-7/Bad Id"), None);
+    assert_eq!(
+        keys::comment_id_of(POST, &keys::comment(POST, &c.id)),
+        Some(c.id)
+    );
+    assert_eq!(
+        keys::comment_id_of(POST, "goosebumps/v1/comment/miracle-in-cell-no-7/Bad Id"),
+        None
+    );
 }
 
 #[test]
@@ -38,9 +53,15 @@ fn a_comment_round_trips_through_its_encoding() {
     let c = comment("abc123", 1_764_089_173_000);
     let encoded = records::encode_comment(&c);
     assert!(encoded.starts_with(r#"{"v":1,"#), "{encoded}");
-    assert_eq!(records::decode_comment(POST, &c.id, &encoded), Ok(c.clone()));
+    assert_eq!(
+        records::decode_comment(POST, &c.id, &encoded),
+        Ok(c.clone())
+    );
     let other = CommentId::parse("other").unwrap();
-    assert!(records::decode_comment(POST, &other, &encoded).is_err(), "a record under another key is refused");
+    assert!(
+        records::decode_comment(POST, &other, &encoded).is_err(),
+        "a record under another key is refused"
+    );
 }
 
 #[test]
@@ -53,7 +74,10 @@ fn saving_and_loading_comments_keeps_them_oldest_first() {
     let ids: Vec<_> = loaded.comments.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["aaa", "bbb", "ccc"]);
     assert!(loaded.unreadable.is_empty());
-    assert!(records::load_comments(&store, "another-post").unwrap().comments.is_empty());
+    assert!(records::load_comments(&store, "another-post")
+        .unwrap()
+        .comments
+        .is_empty());
 }
 
 #[test]
@@ -63,10 +87,22 @@ fn unreadable_values_are_skipped_reported_and_left_in_place() {
     let prefix = keys::comments_prefix(POST);
     let damaged = [
         (format!("{prefix}notjson"), "{not json".to_owned()),
-        (format!("{prefix}wrongtypes"), r#"{"v":1,"comment":{"id":5}}"#.to_owned()),
-        (format!("{prefix}future"), r#"{"v":9,"comment":{}}"#.to_owned()),
-        (format!("{prefix}Bad Key!"), records::encode_comment(&comment("good", 1))),
-        (format!("{prefix}elsewhere"), records::encode_comment(&comment("good", 1))),
+        (
+            format!("{prefix}wrongtypes"),
+            r#"{"v":1,"comment":{"id":5}}"#.to_owned(),
+        ),
+        (
+            format!("{prefix}future"),
+            r#"{"v":9,"comment":{}}"#.to_owned(),
+        ),
+        (
+            format!("{prefix}Bad Key!"),
+            records::encode_comment(&comment("good", 1)),
+        ),
+        (
+            format!("{prefix}elsewhere"),
+            records::encode_comment(&comment("good", 1)),
+        ),
     ];
     for (key, value) in &damaged {
         store.set(key, value).unwrap();
@@ -74,9 +110,15 @@ fn unreadable_values_are_skipped_reported_and_left_in_place() {
     let loaded = records::load_comments(&store, POST).unwrap();
     assert_eq!(loaded.comments.len(), 1);
     assert_eq!(loaded.unreadable.len(), damaged.len());
-    assert!(loaded.unreadable.contains(&Unreadable::BadKey(format!("{prefix}Bad Key!"))));
+    assert!(loaded
+        .unreadable
+        .contains(&Unreadable::BadKey(format!("{prefix}Bad Key!"))));
     for (key, value) in &damaged {
-        assert_eq!(store.get(key).unwrap().as_ref(), Some(value), "{key} is untouched");
+        assert_eq!(
+            store.get(key).unwrap().as_ref(),
+            Some(value),
+            "{key} is untouched"
+        );
     }
 }
 
@@ -84,25 +126,43 @@ fn unreadable_values_are_skipped_reported_and_left_in_place() {
 fn drafts_are_saved_restored_and_cleared() {
     let store = MemoryStore::new();
     assert_eq!(records::load_draft(&store, POST, None), None);
-    let draft = Draft { comment: "half a thought".into(), author: "Ana".into(), ..Draft::default() };
+    let draft = Draft {
+        comment: "half a thought".into(),
+        author: "Ana".into(),
+        ..Draft::default()
+    };
     records::save_draft(&store, POST, None, &draft).unwrap();
     assert_eq!(records::load_draft(&store, POST, None), Some(draft));
     records::save_draft(&store, POST, None, &Draft::default()).unwrap();
-    assert_eq!(store.get(&keys::draft(POST, None)).unwrap(), None, "an empty draft leaves no key");
+    assert_eq!(
+        store.get(&keys::draft(POST, None)).unwrap(),
+        None,
+        "an empty draft leaves no key"
+    );
     store.set(&keys::draft(POST, None), "garbage").unwrap();
     assert_eq!(records::load_draft(&store, POST, None), None);
-    assert_eq!(store.get(&keys::draft(POST, None)).unwrap().as_deref(), Some("garbage"));
+    assert_eq!(
+        store.get(&keys::draft(POST, None)).unwrap().as_deref(),
+        Some("garbage")
+    );
 }
 
 #[test]
 fn identity_is_remembered_and_forgotten_and_prefills_a_new_form() {
     let store = MemoryStore::new();
-    let who = Identity { author: "Ana".into(), email: "ana@example.com".into(), url: "https://ana.example".into() };
+    let who = Identity {
+        author: "Ana".into(),
+        email: "ana@example.com".into(),
+        url: "https://ana.example".into(),
+    };
     records::save_identity(&store, &who).unwrap();
     let loaded = records::load_identity(&store);
     assert_eq!(loaded.as_ref(), Some(&who));
     let form = Draft::from_identity(loaded.as_ref());
-    assert_eq!((form.author.as_str(), form.remember, form.comment.as_str()), ("Ana", true, ""));
+    assert_eq!(
+        (form.author.as_str(), form.remember, form.comment.as_str()),
+        ("Ana", true, "")
+    );
     records::forget_identity(&store).unwrap();
     assert_eq!(records::load_identity(&store), None);
     assert_eq!(Draft::from_identity(None), Draft::default());
@@ -125,8 +185,13 @@ fn a_full_store_refuses_and_keeps_what_it_has() {
     let mut big = comment("second", 2);
     big.content = "x".repeat(500);
     assert_eq!(records::save_comment(&store, &big), Err(StoreError::Full));
-    assert_eq!(records::load_comments(&store, POST).unwrap().comments.len(), 1);
-    assert!(StoreError::Full.to_string().starts_with("Your browser's storage for this site is full, so this reply was not saved."));
+    assert_eq!(
+        records::load_comments(&store, POST).unwrap().comments.len(),
+        1
+    );
+    assert!(StoreError::Full
+        .to_string()
+        .starts_with("Your browser's storage for this site is full, so this reply was not saved."));
 }
 
 #[test]
@@ -139,7 +204,14 @@ fn ids_are_url_safe_sortable_and_distinct() {
     assert_eq!(a.as_str().len(), 15);
     assert!(CommentId::parse(a.as_str()).is_some());
     assert_eq!(a.anchor(), format!("comment-{a}"));
-    for bad in ["", "UPPER", "with space", "slash/", "<script>", &"a".repeat(65)] {
+    for bad in [
+        "",
+        "UPPER",
+        "with space",
+        "slash/",
+        "<script>",
+        &"a".repeat(65),
+    ] {
         assert!(CommentId::parse(bad).is_none(), "{bad:?}");
     }
 }
@@ -163,5 +235,8 @@ fn dates_are_iso_for_machines_and_wordpress_words_for_readers() {
     assert_eq!(time::display(ms, -17 * 60), "November 24, 2025 at 11:46 pm");
     assert_eq!(time::display(0, 0), "January 1, 1970 at 12:00 am");
     assert_eq!(time::iso_utc(951_782_400_000), "2000-02-29T00:00:00Z");
-    assert_eq!(time::display(951_825_600_000, 0), "February 29, 2000 at 12:00 pm");
+    assert_eq!(
+        time::display(951_825_600_000, 0),
+        "February 29, 2000 at 12:00 pm"
+    );
 }

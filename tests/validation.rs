@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use goosebumps::comments::validation::{
-    counter_text, is_email, normalize_url, validate, Field, FieldError, MAX_AUTHOR_BYTES, MAX_COMMENT_BYTES,
-    MAX_EMAIL_BYTES, MAX_URL_BYTES,
+    counter_text, is_email, normalize_url, validate, Field, FieldError, MAX_AUTHOR_BYTES,
+    MAX_COMMENT_BYTES, MAX_EMAIL_BYTES, MAX_URL_BYTES,
 };
 use goosebumps::comments::Draft;
 
@@ -43,12 +43,30 @@ fn missing_fields_get_wordpress_words_in_form_order() {
             (Field::Email, FieldError::Required),
         ]
     );
-    assert_eq!(FieldError::CommentMissing.to_string(), "Please type your comment text.");
-    assert_eq!(FieldError::Required.to_string(), "Please fill the required fields.");
-    assert_eq!(FieldError::EmailInvalid.to_string(), "Please enter a valid email address.");
-    assert_eq!(FieldError::CommentTooLong.to_string(), "Your comment is too long.");
-    assert_eq!(FieldError::AuthorTooLong.to_string(), "Your name is too long.");
-    assert_eq!(FieldError::EmailTooLong.to_string(), "Your email address is too long.");
+    assert_eq!(
+        FieldError::CommentMissing.to_string(),
+        "Please type your comment text."
+    );
+    assert_eq!(
+        FieldError::Required.to_string(),
+        "Please fill the required fields."
+    );
+    assert_eq!(
+        FieldError::EmailInvalid.to_string(),
+        "Please enter a valid email address."
+    );
+    assert_eq!(
+        FieldError::CommentTooLong.to_string(),
+        "Your comment is too long."
+    );
+    assert_eq!(
+        FieldError::AuthorTooLong.to_string(),
+        "Your name is too long."
+    );
+    assert_eq!(
+        FieldError::EmailTooLong.to_string(),
+        "Your email address is too long."
+    );
     assert_eq!(FieldError::UrlTooLong.to_string(), "Your URL is too long.");
 }
 
@@ -56,7 +74,10 @@ fn missing_fields_get_wordpress_words_in_form_order() {
 fn white_space_only_counts_as_missing() {
     let mut d = draft();
     d.comment = " \n\t ".into();
-    assert_eq!(errors(&d), vec![(Field::Comment, FieldError::CommentMissing)]);
+    assert_eq!(
+        errors(&d),
+        vec![(Field::Comment, FieldError::CommentMissing)]
+    );
 }
 
 /// A string of exactly `bytes` UTF-8 bytes made of 2-byte characters (plus one
@@ -73,20 +94,34 @@ fn of_bytes(bytes: usize) -> String {
 #[test]
 fn comment_limit_is_65525_bytes() {
     let mut d = draft();
-    for (bytes, ok) in [(MAX_COMMENT_BYTES - 1, true), (MAX_COMMENT_BYTES, true), (MAX_COMMENT_BYTES + 1, false)] {
+    for (bytes, ok) in [
+        (MAX_COMMENT_BYTES - 1, true),
+        (MAX_COMMENT_BYTES, true),
+        (MAX_COMMENT_BYTES + 1, false),
+    ] {
         d.comment = of_bytes(bytes);
         assert_eq!(validate(&d).is_ok(), ok, "{bytes} bytes");
     }
-    assert_eq!(errors(&d), vec![(Field::Comment, FieldError::CommentTooLong)]);
+    assert_eq!(
+        errors(&d),
+        vec![(Field::Comment, FieldError::CommentTooLong)]
+    );
     // 4-byte emoji: 16,382 of them are 65,528 bytes, over the limit though far under 65,525 characters.
     d.comment = "😀".repeat(16_382);
-    assert_eq!(errors(&d), vec![(Field::Comment, FieldError::CommentTooLong)]);
+    assert_eq!(
+        errors(&d),
+        vec![(Field::Comment, FieldError::CommentTooLong)]
+    );
 }
 
 #[test]
 fn name_limit_is_245_bytes() {
     let mut d = draft();
-    for (bytes, ok) in [(MAX_AUTHOR_BYTES - 1, true), (MAX_AUTHOR_BYTES, true), (MAX_AUTHOR_BYTES + 1, false)] {
+    for (bytes, ok) in [
+        (MAX_AUTHOR_BYTES - 1, true),
+        (MAX_AUTHOR_BYTES, true),
+        (MAX_AUTHOR_BYTES + 1, false),
+    ] {
         d.author = of_bytes(bytes);
         assert_eq!(validate(&d).is_ok(), ok, "{bytes} bytes");
     }
@@ -96,7 +131,11 @@ fn name_limit_is_245_bytes() {
 #[test]
 fn email_limit_is_100_bytes() {
     let mut d = draft();
-    for (bytes, ok) in [(MAX_EMAIL_BYTES - 1, true), (MAX_EMAIL_BYTES, true), (MAX_EMAIL_BYTES + 1, false)] {
+    for (bytes, ok) in [
+        (MAX_EMAIL_BYTES - 1, true),
+        (MAX_EMAIL_BYTES, true),
+        (MAX_EMAIL_BYTES + 1, false),
+    ] {
         let local = "a".repeat(bytes - "@example.com".len());
         d.email = format!("{local}@example.com");
         assert_eq!(validate(&d).is_ok(), ok, "{bytes} bytes");
@@ -107,7 +146,11 @@ fn email_limit_is_100_bytes() {
 #[test]
 fn website_limit_is_200_bytes_after_https_is_added() {
     let mut d = draft();
-    for (bytes, ok) in [(MAX_URL_BYTES - 1, true), (MAX_URL_BYTES, true), (MAX_URL_BYTES + 1, false)] {
+    for (bytes, ok) in [
+        (MAX_URL_BYTES - 1, true),
+        (MAX_URL_BYTES, true),
+        (MAX_URL_BYTES + 1, false),
+    ] {
         let path = "a".repeat(bytes - "https://example.com/".len());
         d.url = format!("example.com/{path}");
         assert_eq!(validate(&d).is_ok(), ok, "{bytes} bytes");
@@ -117,14 +160,19 @@ fn website_limit_is_200_bytes_after_https_is_added() {
 
 #[test]
 fn email_follows_wordpress_is_email() {
-    for good in ["ana@example.com", "a.b+c@sub.example.co.uk", "x_y@a-b.io", "O'Neil@example.ie"] {
+    for good in [
+        "ana@example.com",
+        "a.b+c@sub.example.co.uk",
+        "x_y@a-b.io",
+        "O'Neil@example.ie",
+    ] {
         assert!(is_email(good), "{good}");
     }
     for bad in [
-        "a@b.c",            // shorter than 6
-        "@example.com",     // no local part
-        "ana.example.com",  // no @
-        "ana@example",      // one label
+        "a@b.c",           // shorter than 6
+        "@example.com",    // no local part
+        "ana.example.com", // no @
+        "ana@example",     // one label
         "ana@exa..mple.com",
         "ana@.example.com",
         "ana@example.com.",
@@ -145,11 +193,26 @@ fn email_follows_wordpress_is_email() {
 fn website_must_be_http_or_https_and_gets_https_when_bare() {
     assert_eq!(normalize_url(""), Ok(None));
     assert_eq!(normalize_url("  "), Ok(None));
-    assert_eq!(normalize_url("example.com"), Ok(Some("https://example.com".into())));
-    assert_eq!(normalize_url("example.com:8080/x"), Ok(Some("https://example.com:8080/x".into())));
-    assert_eq!(normalize_url("//example.com"), Ok(Some("https://example.com".into())));
-    assert_eq!(normalize_url("http://example.com"), Ok(Some("http://example.com".into())));
-    assert_eq!(normalize_url("HTTPS://Example.com/a?b#c"), Ok(Some("HTTPS://Example.com/a?b#c".into())));
+    assert_eq!(
+        normalize_url("example.com"),
+        Ok(Some("https://example.com".into()))
+    );
+    assert_eq!(
+        normalize_url("example.com:8080/x"),
+        Ok(Some("https://example.com:8080/x".into()))
+    );
+    assert_eq!(
+        normalize_url("//example.com"),
+        Ok(Some("https://example.com".into()))
+    );
+    assert_eq!(
+        normalize_url("http://example.com"),
+        Ok(Some("http://example.com".into()))
+    );
+    assert_eq!(
+        normalize_url("HTTPS://Example.com/a?b#c"),
+        Ok(Some("HTTPS://Example.com/a?b#c".into()))
+    );
     for bad in [
         "javascript:alert(1)",
         "JavaScript:alert(1)",

@@ -69,7 +69,12 @@ fn type_into(root: &HtmlElement, selector: &str, text: &str) {
         init
     })
     .unwrap();
-    if let Ok(area) = root.query_selector(selector).unwrap().unwrap().dyn_into::<HtmlTextAreaElement>() {
+    if let Ok(area) = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlTextAreaElement>()
+    {
         area.set_value(text);
         area.dispatch_event(&event).unwrap();
     } else {
@@ -84,7 +89,10 @@ fn click(root: &HtmlElement, selector: &str) {
 }
 
 fn active_id() -> String {
-    document().active_element().map(|e| e.id()).unwrap_or_default()
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -95,14 +103,27 @@ async fn the_toggle_switches_panels_and_aria_selected() {
     let video_tab: HtmlElement = find(&page, "#tab-video");
     let text_panel: HtmlElement = find(&page, "#panel-text");
     let video_panel: HtmlElement = find(&page, "#panel-video");
-    assert_eq!(text_tab.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        text_tab.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
     assert!(!text_panel.hidden() && video_panel.hidden());
-    assert_eq!(count(&page, "video"), 0, "no video element (and no video request) before it is chosen");
+    assert_eq!(
+        count(&page, "video"),
+        0,
+        "no video element (and no video request) before it is chosen"
+    );
 
     video_tab.click();
     settle(0).await;
-    assert_eq!(video_tab.get_attribute("aria-selected").as_deref(), Some("true"));
-    assert_eq!(text_tab.get_attribute("aria-selected").as_deref(), Some("false"));
+    assert_eq!(
+        video_tab.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        text_tab.get_attribute("aria-selected").as_deref(),
+        Some("false")
+    );
     assert!(text_panel.hidden() && !video_panel.hidden());
     assert_eq!(video_tab.tab_index(), 0);
     assert_eq!(text_tab.tab_index(), -1);
@@ -112,19 +133,27 @@ async fn the_toggle_switches_panels_and_aria_selected() {
     let track: HtmlElement = find(&page, "video track");
     assert_eq!(track.get_attribute("kind").as_deref(), Some("captions"));
     assert_eq!(track.get_attribute("srclang").as_deref(), Some("en"));
-    assert_eq!(records::load_view(store.as_ref(), POST), View::Video, "the choice is stored");
+    assert_eq!(
+        records::load_view(store.as_ref(), POST),
+        View::Video,
+        "the choice is stored"
+    );
 
     // Keyboard: Home, End and the arrows move selection and focus.
     let key = |k: &str| {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(k);
         init.set_bubbles(true);
-        let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let ev =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         video_tab.dispatch_event(&ev).unwrap();
     };
     key("Home");
     settle(0).await;
-    assert_eq!(text_tab.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        text_tab.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
     assert_eq!(active_id(), "tab-text");
     key("ArrowRight");
     settle(0).await;
@@ -134,7 +163,10 @@ async fn the_toggle_switches_panels_and_aria_selected() {
     assert_eq!(active_id(), "tab-text");
     key("End");
     settle(0).await;
-    assert_eq!(video_tab.get_attribute("aria-selected").as_deref(), Some("true"));
+    assert_eq!(
+        video_tab.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -153,17 +185,51 @@ async fn the_form_shows_errors_beside_fields_and_keeps_the_text() {
     type_into(&page, "#email", "not-an-email");
     click(&page, "#submit");
     settle(0).await;
-    assert_eq!(find::<HtmlElement>(&page, "#comment-error").text_content().unwrap(), "Please type your comment text.");
-    assert_eq!(find::<HtmlElement>(&page, "#author-error").text_content().unwrap(), "Please fill the required fields.");
-    assert_eq!(find::<HtmlElement>(&page, "#email-error").text_content().unwrap(), "Please enter a valid email address.");
+    assert_eq!(
+        find::<HtmlElement>(&page, "#comment-error")
+            .text_content()
+            .unwrap(),
+        "Please type your comment text."
+    );
+    assert_eq!(
+        find::<HtmlElement>(&page, "#author-error")
+            .text_content()
+            .unwrap(),
+        "Please fill the required fields."
+    );
+    assert_eq!(
+        find::<HtmlElement>(&page, "#email-error")
+            .text_content()
+            .unwrap(),
+        "Please enter a valid email address."
+    );
     assert_eq!(count(&page, "#url-error"), 0);
     let comment: HtmlElement = find(&page, "#comment");
-    assert_eq!(comment.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert!(comment.get_attribute("aria-describedby").unwrap().contains("comment-error"));
-    assert_eq!(active_id(), "comment", "focus goes to the first invalid field");
-    assert_eq!(find::<HtmlInputElement>(&page, "#email").value(), "not-an-email", "nothing typed is lost");
-    let status = find::<HtmlElement>(&page, "[role=status][aria-live]").text_content().unwrap();
-    assert!(status.contains("Please type your comment text."), "{status}");
+    assert_eq!(
+        comment.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(comment
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("comment-error"));
+    assert_eq!(
+        active_id(),
+        "comment",
+        "focus goes to the first invalid field"
+    );
+    assert_eq!(
+        find::<HtmlInputElement>(&page, "#email").value(),
+        "not-an-email",
+        "nothing typed is lost"
+    );
+    let status = find::<HtmlElement>(&page, "[role=status][aria-live]")
+        .text_content()
+        .unwrap();
+    assert!(
+        status.contains("Please type your comment text."),
+        "{status}"
+    );
 
     type_into(&page, "#comment", "Now with text");
     click(&page, "#submit");
@@ -186,25 +252,53 @@ async fn posting_adds_a_comment_shown_as_text() {
     settle(0).await;
 
     assert_eq!(count(&page, "li.comment"), 1);
-    assert_eq!(find::<HtmlElement>(&page, "#comments-title").text_content().unwrap(), "One thought on “Miracle in cell no. 7”");
+    assert_eq!(
+        find::<HtmlElement>(&page, "#comments-title")
+            .text_content()
+            .unwrap(),
+        "One thought on “Miracle in cell no. 7”"
+    );
     let content: HtmlElement = find(&page, ".comment-content");
     assert_eq!(content.text_content().unwrap(), hostile);
-    assert_eq!(count(&page, ".comment-content img"), 0, "text, never markup");
+    assert_eq!(
+        count(&page, ".comment-content img"),
+        0,
+        "text, never markup"
+    );
     let link: HtmlElement = find(&page, ".comment .fn a");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://ana.example"));
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("nofollow ugc noopener noreferrer"));
-    assert!(!page.text_content().unwrap().contains("ana@example.com"), "the email is never shown");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://ana.example")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener noreferrer")
+    );
+    assert!(
+        !page.text_content().unwrap().contains("ana@example.com"),
+        "the email is never shown"
+    );
     let li: HtmlElement = find(&page, "li.comment");
     assert!(li.id().starts_with("comment-"));
     let time: HtmlElement = find(&page, ".comment time");
     assert!(time.get_attribute("datetime").unwrap().ends_with('Z'));
 
-    let stored = records::load_comments(store.as_ref(), POST).unwrap().comments;
+    let stored = records::load_comments(store.as_ref(), POST)
+        .unwrap()
+        .comments;
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].content, hostile);
     assert_eq!(li.id(), stored[0].id.anchor());
-    assert_eq!(find::<HtmlTextAreaElement>(&page, "#comment").value(), "", "the form is ready for the next one");
-    assert_eq!(records::load_draft(store.as_ref(), POST, None), None, "the draft went with the post");
+    assert_eq!(
+        find::<HtmlTextAreaElement>(&page, "#comment").value(),
+        "",
+        "the form is ready for the next one"
+    );
+    assert_eq!(
+        records::load_draft(store.as_ref(), POST, None),
+        None,
+        "the draft went with the post"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -212,9 +306,18 @@ async fn typing_saves_a_draft_after_a_short_pause() {
     let store = Rc::new(MemoryStore::new());
     let (page, _mounted) = mount_page(store.clone());
     type_into(&page, "#comment", "half a thought");
-    assert_eq!(records::load_draft(store.as_ref(), POST, None), None, "not on every keystroke");
+    assert_eq!(
+        records::load_draft(store.as_ref(), POST, None),
+        None,
+        "not on every keystroke"
+    );
     settle(400).await;
-    assert_eq!(records::load_draft(store.as_ref(), POST, None).unwrap().comment, "half a thought");
+    assert_eq!(
+        records::load_draft(store.as_ref(), POST, None)
+            .unwrap()
+            .comment,
+        "half a thought"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -231,29 +334,54 @@ async fn stored_comments_and_a_draft_are_shown_on_load() {
         created_ms: 1,
     };
     records::save_comment(store.as_ref(), &comment).unwrap();
-    store.set(&format!("{}broken", keys::comments_prefix(POST)), "{").unwrap();
-    let draft = goosebumps::comments::Draft { comment: "restored".into(), ..Default::default() };
+    store
+        .set(&format!("{}broken", keys::comments_prefix(POST)), "{")
+        .unwrap();
+    let draft = goosebumps::comments::Draft {
+        comment: "restored".into(),
+        ..Default::default()
+    };
     records::save_draft(store.as_ref(), POST, None, &draft).unwrap();
     let (page, _mounted) = mount_page(store);
     settle(0).await;
     assert_eq!(count(&page, "li.comment"), 1);
-    assert_eq!(find::<HtmlTextAreaElement>(&page, "#comment").value(), "restored");
-    assert!(page.text_content().unwrap().contains("One saved reply could not be read"));
+    assert_eq!(
+        find::<HtmlTextAreaElement>(&page, "#comment").value(),
+        "restored"
+    );
+    assert!(page
+        .text_content()
+        .unwrap()
+        .contains("One saved reply could not be read"));
 }
 
 #[wasm_bindgen_test]
 async fn a_youtube_video_waits_behind_a_facade_until_play() {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let video: Video = serde_json::from_str(r#"{"kind":"youtube","title":"Trailer","id":"dQw4w9WgXcQ"}"#).unwrap();
-    let _handle = leptos::mount::mount_to(container.clone(), move || view! { <VideoPlayer video=video /> });
-    assert_eq!(count(&container, "iframe"), 0, "no request to the provider before play");
+    let video: Video =
+        serde_json::from_str(r#"{"kind":"youtube","title":"Trailer","id":"dQw4w9WgXcQ"}"#).unwrap();
+    let _handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <VideoPlayer video=video /> },
+    );
+    assert_eq!(
+        count(&container, "iframe"),
+        0,
+        "no request to the provider before play"
+    );
     let button: HtmlElement = find(&container, "button.video-facade");
-    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Play video: Trailer"));
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Play video: Trailer")
+    );
     button.click();
     settle(0).await;
     let iframe: HtmlElement = find(&container, "iframe");
-    assert!(iframe.get_attribute("src").unwrap().starts_with("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"));
+    assert!(iframe
+        .get_attribute("src")
+        .unwrap()
+        .starts_with("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"));
     container.remove();
 }
 
@@ -263,7 +391,10 @@ fn local_storage_round_trips_through_the_real_implementation() {
     let key = "goosebumps/v1/test/round-trip";
     store.set(key, "välue 😀").unwrap();
     assert_eq!(store.get(key).unwrap().as_deref(), Some("välue 😀"));
-    assert!(store.keys_with_prefix("goosebumps/v1/test/").unwrap().contains(&key.to_owned()));
+    assert!(store
+        .keys_with_prefix("goosebumps/v1/test/")
+        .unwrap()
+        .contains(&key.to_owned()));
     store.remove(key).unwrap();
     assert_eq!(store.get(key).unwrap(), None);
 
@@ -279,9 +410,21 @@ fn local_storage_round_trips_through_the_real_implementation() {
     };
     records::save_comment(&store, &comment).unwrap();
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    assert!(raw.get_item(&keys::comment("test-post", &comment.id)).unwrap().is_some(), "really in localStorage");
-    assert_eq!(records::load_comments(&store, "test-post").unwrap().comments, vec![comment.clone()]);
-    store.remove(&keys::comment("test-post", &comment.id)).unwrap();
+    assert!(
+        raw.get_item(&keys::comment("test-post", &comment.id))
+            .unwrap()
+            .is_some(),
+        "really in localStorage"
+    );
+    assert_eq!(
+        records::load_comments(&store, "test-post")
+            .unwrap()
+            .comments,
+        vec![comment.clone()]
+    );
+    store
+        .remove(&keys::comment("test-post", &comment.id))
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -289,6 +432,9 @@ fn a_full_local_storage_says_so() {
     let store = LocalStore::open().unwrap();
     // Far past any browser's per-site quota (5 MiB of UTF-16 in Chrome).
     let huge = "x".repeat(6 * 1024 * 1024);
-    assert_eq!(store.set("goosebumps/v1/test/huge", &huge), Err(goosebumps::storage::StoreError::Full));
+    assert_eq!(
+        store.set("goosebumps/v1/test/huge", &huge),
+        Err(goosebumps::storage::StoreError::Full)
+    );
     assert_eq!(store.get("goosebumps/v1/test/huge").unwrap(), None);
 }

@@ -24,7 +24,10 @@ impl CommentId {
     /// and two tabs posting in the same millisecond still differ.
     pub fn generate(now_ms: i64, random: f64) -> Self {
         let time = base36(now_ms.max(0) as u64, 9);
-        let noise = base36((random.clamp(0.0, 1.0) * 36f64.powi(6)) as u64 % 36u64.pow(6), 6);
+        let noise = base36(
+            (random.clamp(0.0, 1.0) * 36f64.powi(6)) as u64 % 36u64.pow(6),
+            6,
+        );
         Self(format!("{time}{noise}"))
     }
 
@@ -102,7 +105,10 @@ pub struct Draft {
 impl Draft {
     /// True when nothing worth keeping has been typed.
     pub fn is_empty(&self) -> bool {
-        self.comment.is_empty() && self.author.is_empty() && self.email.is_empty() && self.url.is_empty()
+        self.comment.is_empty()
+            && self.author.is_empty()
+            && self.email.is_empty()
+            && self.url.is_empty()
     }
 
     /// A fresh form, prefilled with a remembered identity if there is one.

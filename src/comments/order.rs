@@ -12,6 +12,7 @@ pub fn sort_oldest_first(comments: &mut [Comment]) {
 /// the same id, so a new comment does not re-sort the whole list.
 pub fn insert_sorted(comments: &mut Vec<Comment>, comment: Comment) {
     comments.retain(|c| c.id != comment.id);
-    let at = comments.partition_point(|c| (c.created_ms, &c.id) < (comment.created_ms, &comment.id));
+    let at =
+        comments.partition_point(|c| (c.created_ms, &c.id) < (comment.created_ms, &comment.id));
     comments.insert(at, comment);
 }

@@ -1,8 +1,18 @@
 //! Dates for comments: ISO 8601 for `<time datetime>`, WordPress's words for readers.
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The civil date and time of `ms` since the epoch, shifted by `offset_minutes`.
@@ -39,5 +49,8 @@ pub fn display(ms: i64, offset_minutes: i32) -> String {
         12 => (12, "pm"),
         _ => (h - 12, "pm"),
     };
-    format!("{} {d}, {y} at {h12}:{mi:02} {half}", MONTHS[mo as usize - 1])
+    format!(
+        "{} {d}, {y} at {h12}:{mi:02} {half}",
+        MONTHS[mo as usize - 1]
+    )
 }

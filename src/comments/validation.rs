@@ -45,7 +45,9 @@ pub enum FieldError {
     EmailTooLong,
     #[error("Your URL is too long.")]
     UrlTooLong,
-    #[error("Please enter a website address that starts with http:// or https://, or leave it empty.")]
+    #[error(
+        "Please enter a website address that starts with http:// or https://, or leave it empty."
+    )]
     UrlInvalid,
 }
 
@@ -108,7 +110,11 @@ pub fn is_email(email: &str) -> bool {
         return false;
     }
     // An '@' that is not the first character.
-    let Some(at) = email.get(1..).and_then(|rest| rest.find('@')).map(|i| i + 1) else {
+    let Some(at) = email
+        .get(1..)
+        .and_then(|rest| rest.find('@'))
+        .map(|i| i + 1)
+    else {
         return false;
     };
     let (local, domain) = (&email[..at], &email[at + 1..]);
@@ -118,7 +124,9 @@ pub fn is_email(email: &str) -> bool {
     if local.is_empty() || !local_ok {
         return false;
     }
-    if domain.contains("..") || domain.trim_matches(|c: char| " \t\n\r\0\x0B.".contains(c)) != domain {
+    if domain.contains("..")
+        || domain.trim_matches(|c: char| " \t\n\r\0\x0B.".contains(c)) != domain
+    {
         return false;
     }
     let subs: Vec<&str> = domain.split('.').collect();
@@ -142,11 +150,16 @@ pub fn normalize_url(raw: &str) -> Result<Option<String>, FieldError> {
         return Err(FieldError::UrlInvalid);
     }
     let with_scheme = match scheme_of(url) {
-        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => url.to_owned(),
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            url.to_owned()
+        }
         Some(_) => return Err(FieldError::UrlInvalid),
         None => format!("https://{}", url.trim_start_matches('/')),
     };
-    let after = with_scheme.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+    let after = with_scheme
+        .split_once("://")
+        .map(|(_, rest)| rest)
+        .unwrap_or("");
     let host = after.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {

@@ -16,11 +16,16 @@ use std::rc::Rc;
 pub fn App() -> impl IntoView {
     let posts = match content::all_posts() {
         Ok(posts) => posts,
-        Err(e) => return view! { <p class="fatal">"This page could not be shown: " {e.to_string()}</p> }.into_any(),
+        Err(e) => {
+            return view! { <p class="fatal">"This page could not be shown: " {e.to_string()}</p> }
+                .into_any()
+        }
     };
     let path = window().location().pathname().unwrap_or_default();
     let slugs: Vec<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
-    let slug = content::select_slug(&path, &slugs).unwrap_or_default().to_owned();
+    let slug = content::select_slug(&path, &slugs)
+        .unwrap_or_default()
+        .to_owned();
     let Some(post) = posts.into_iter().find(|p| p.slug == slug) else {
         return view! { <p class="fatal">"There is no post here yet."</p> }.into_any();
     };
@@ -43,10 +48,13 @@ pub fn PostPage(
     let store = StoreHandle::new(store);
     provide_context(store);
 
-    let loaded = store.with(|s| records::load_comments(s, &post.slug)).unwrap_or_default();
+    let loaded = store
+        .with(|s| records::load_comments(s, &post.slug))
+        .unwrap_or_default();
     let unreadable = loaded.unreadable.len();
     let comments = RwSignal::new(loaded.comments);
-    let on_posted = move |comment: Comment| comments.update(|list| order::insert_sorted(list, comment));
+    let on_posted =
+        move |comment: Comment| comments.update(|list| order::insert_sorted(list, comment));
 
     view! {
         <a class="skip-link" href="#content">"Skip to content"</a>

@@ -35,9 +35,16 @@ fn CommentItem(comment: Comment) -> impl IntoView {
     let href = format!("#{anchor}");
     let datetime = time::iso_utc(comment.created_ms);
     let when = time::display(comment.created_ms, utc_offset_minutes(comment.created_ms));
-    let initial = comment.author.chars().next().map(String::from).unwrap_or_default();
+    let initial = comment
+        .author
+        .chars()
+        .next()
+        .map(String::from)
+        .unwrap_or_default();
     let author = match comment.url {
-        Some(url) => view! { <a class="url" href=url rel=AUTHOR_LINK_REL>{comment.author}</a> }.into_any(),
+        Some(url) => {
+            view! { <a class="url" href=url rel=AUTHOR_LINK_REL>{comment.author}</a> }.into_any()
+        }
         None => view! { <span>{comment.author}</span> }.into_any(),
     };
     view! {

@@ -47,7 +47,8 @@ impl FormState {
     }
 
     fn error(&self, field: Field) -> Option<FieldError> {
-        self.errors.with(|errors| errors.iter().find(|(f, _)| *f == field).map(|(_, e)| *e))
+        self.errors
+            .with(|errors| errors.iter().find(|(f, _)| *f == field).map(|(_, e)| *e))
     }
 }
 
@@ -81,8 +82,13 @@ pub fn ReplyForm(
             return;
         }
         dirty.set_value(false);
-        let saved = post_key.with_value(|post| store.with(|s| records::save_draft(s, post, None, &form.draft())));
-        draft_problem.set(saved.err().map(|e| format!("Your draft could not be saved: {e}")));
+        let saved = post_key
+            .with_value(|post| store.with(|s| records::save_draft(s, post, None, &form.draft())));
+        draft_problem.set(
+            saved
+                .err()
+                .map(|e| format!("Your draft could not be saved: {e}")),
+        );
     };
     let typed = move || {
         dirty.set_value(true);
@@ -150,7 +156,11 @@ pub fn ReplyForm(
         post_key.with_value(|post| {
             store.with(|s| {
                 let _ = records::clear_draft(s, post, None);
-                let _ = if draft.remember { records::save_identity(s, &identity) } else { records::forget_identity(s) };
+                let _ = if draft.remember {
+                    records::save_identity(s, &identity)
+                } else {
+                    records::forget_identity(s)
+                };
             })
         });
         form.comment.set(String::new());
@@ -243,7 +253,12 @@ fn TextField(
     let described_by = move || {
         let ids: Vec<&str> = note
             .into_iter()
-            .chain(error.get().is_some().then_some(error_id_for_described.as_str()))
+            .chain(
+                error
+                    .get()
+                    .is_some()
+                    .then_some(error_id_for_described.as_str()),
+            )
             .collect();
         (!ids.is_empty()).then(|| ids.join(" "))
     };

@@ -15,7 +15,11 @@ pub fn Testimonial(post: Post) -> impl IntoView {
     let person = post.person;
     let testimonial = post.testimonial;
     let has_video = testimonial.video.is_some();
-    let initial = if has_video { slug.with_value(|slug| store.with(|s| records::load_view(s, slug))) } else { View::Text };
+    let initial = if has_video {
+        slug.with_value(|slug| store.with(|s| records::load_view(s, slug)))
+    } else {
+        View::Text
+    };
     let view = RwSignal::new(initial);
 
     let text_tab = NodeRef::<html::Button>::new();
@@ -25,7 +29,11 @@ pub fn Testimonial(post: Post) -> impl IntoView {
         // A reader who cannot store still gets the view; it just is not remembered.
         let _ = slug.with_value(|slug| store.with(|s| records::save_view(s, slug, next)));
         if focus {
-            let tab = if next == View::Text { text_tab } else { video_tab };
+            let tab = if next == View::Text {
+                text_tab
+            } else {
+                video_tab
+            };
             if let Some(el) = tab.get() {
                 let _ = el.focus();
             }

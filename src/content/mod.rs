@@ -71,7 +71,9 @@ impl TryFrom<String> for CountryCode {
         if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(Self(code))
         } else {
-            Err(format!("country code must be two capital letters (ISO 3166-1), got {code:?}"))
+            Err(format!(
+                "country code must be two capital letters (ISO 3166-1), got {code:?}"
+            ))
         }
     }
 }
@@ -141,7 +143,10 @@ impl YoutubeId {
     /// The privacy-enhanced embed URL, asked to play at once: it is only loaded
     /// after the reader pressed play on the facade.
     pub fn embed_url(&self) -> String {
-        format!("https://www.youtube-nocookie.com/embed/{}?autoplay=1", self.0)
+        format!(
+            "https://www.youtube-nocookie.com/embed/{}?autoplay=1",
+            self.0
+        )
     }
 }
 

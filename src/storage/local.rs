@@ -17,7 +17,9 @@ impl LocalStore {
     pub fn open() -> Result<Self, StoreError> {
         // gloo's `LocalStorage::raw()` panics when access throws, so ask first.
         match web_sys::window().map(|w| w.local_storage()) {
-            Some(Ok(Some(_))) => Ok(Self { raw: LocalStorage::raw() }),
+            Some(Ok(Some(_))) => Ok(Self {
+                raw: LocalStorage::raw(),
+            }),
             _ => Err(StoreError::Blocked),
         }
     }

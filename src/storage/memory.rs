@@ -49,7 +49,9 @@ impl Store for MemoryStore {
                 return Err(StoreError::Full);
             }
         }
-        self.items.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.items
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

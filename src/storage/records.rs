@@ -38,7 +38,11 @@ pub enum Unreadable {
 
 /// Encodes a comment as stored under its key.
 pub fn encode_comment(comment: &Comment) -> String {
-    serde_json::to_string(&CommentOut { v: COMMENT_SCHEMA, comment }).expect("a comment always serializes")
+    serde_json::to_string(&CommentOut {
+        v: COMMENT_SCHEMA,
+        comment,
+    })
+    .expect("a comment always serializes")
 }
 
 /// Decodes a stored comment, checking it belongs under `key`'s post and id.
@@ -70,7 +74,9 @@ pub fn load_comments(store: &dyn Store, post: &str) -> Result<Loaded, StoreError
             loaded.unreadable.push(Unreadable::BadKey(key));
             continue;
         };
-        let Some(value) = store.get(&key)? else { continue };
+        let Some(value) = store.get(&key)? else {
+            continue;
+        };
         match decode_comment(post, &id, &value) {
             Ok(comment) => loaded.comments.push(comment),
             Err(reason) => loaded.unreadable.push(Unreadable::BadValue { key, reason }),
@@ -82,7 +88,10 @@ pub fn load_comments(store: &dyn Store, post: &str) -> Result<Loaded, StoreError
 
 /// Stores one comment under its own key: no other comment is read or rewritten.
 pub fn save_comment(store: &dyn Store, comment: &Comment) -> Result<(), StoreError> {
-    store.set(&keys::comment(&comment.post, &comment.id), &encode_comment(comment))
+    store.set(
+        &keys::comment(&comment.post, &comment.id),
+        &encode_comment(comment),
+    )
 }
 
 /// A value decoded leniently: `None` when missing or unreadable (left in place).
@@ -92,7 +101,10 @@ fn load_json<T: for<'de> Deserialize<'de>>(store: &dyn Store, key: &str) -> Opti
 }
 
 fn save_json<T: Serialize>(store: &dyn Store, key: &str, value: &T) -> Result<(), StoreError> {
-    store.set(key, &serde_json::to_string(value).expect("plain data serializes"))
+    store.set(
+        key,
+        &serde_json::to_string(value).expect("plain data serializes"),
+    )
 }
 
 pub fn load_draft(store: &dyn Store, post: &str, parent: Option<&CommentId>) -> Option<Draft> {
@@ -100,7 +112,12 @@ pub fn load_draft(store: &dyn Store, post: &str, parent: Option<&CommentId>) -> 
 }
 
 /// Saves the draft; an empty draft removes the key instead.
-pub fn save_draft(store: &dyn Store, post: &str, parent: Option<&CommentId>, draft: &Draft) -> Result<(), StoreError> {
+pub fn save_draft(
+    store: &dyn Store,
+    post: &str,
+    parent: Option<&CommentId>,
+    draft: &Draft,
+) -> Result<(), StoreError> {
     let key = keys::draft(post, parent);
     if draft.is_empty() {
         store.remove(&key)
@@ -109,7 +126,11 @@ pub fn save_draft(store: &dyn Store, post: &str, parent: Option<&CommentId>, dra
     }
 }
 
-pub fn clear_draft(store: &dyn Store, post: &str, parent: Option<&CommentId>) -> Result<(), StoreError> {
+pub fn clear_draft(
+    store: &dyn Store,
+    post: &str,
+    parent: Option<&CommentId>,
+) -> Result<(), StoreError> {
     store.remove(&keys::draft(post, parent))
 }
 

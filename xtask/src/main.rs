@@ -37,7 +37,10 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 /// The repository root (the parent of this crate).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repo").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repo")
+        .to_path_buf()
 }
 
 /// A command run in the repo root, with the project-local tools first on PATH.
@@ -56,7 +59,9 @@ fn cmd(program: &str) -> Command {
 
 fn run(c: &mut Command) -> Result {
     eprintln!("xtask: $ {}", describe(c));
-    let status = c.status().map_err(|e| format!("could not start {}: {e}", describe(c)))?;
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start {}: {e}", describe(c)))?;
     if status.success() {
         Ok(())
     } else {
@@ -75,12 +80,15 @@ fn describe(c: &Command) -> String {
 /// What `program args` prints, or `None` when it cannot run.
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
     let out = cmd(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
 /// The `wasm-bindgen` version Cargo.lock pins: the CLI must match it exactly.
 fn locked_wasm_bindgen() -> Result<String> {
-    let lock = fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -105,9 +113,12 @@ fn setup() -> Result {
     }
 
     let wbg = locked_wasm_bindgen()?;
-    let trunk_toml = fs::read_to_string(root().join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
+    let trunk_toml =
+        fs::read_to_string(root().join("Trunk.toml")).map_err(|e| format!("Trunk.toml: {e}"))?;
     if !trunk_toml.contains(&format!("wasm_bindgen = \"{wbg}\"")) {
-        return Err(format!("Trunk.toml's [tools] wasm_bindgen must be \"{wbg}\", the version in Cargo.lock"));
+        return Err(format!(
+            "Trunk.toml's [tools] wasm_bindgen must be \"{wbg}\", the version in Cargo.lock"
+        ));
     }
     let installed = output_of("wasm-bindgen", &["--version"]).unwrap_or_default();
     if installed != format!("wasm-bindgen {wbg}") {
@@ -124,7 +135,9 @@ fn setup() -> Result {
 }
 
 fn npm_ci() -> Result {
-    run(cmd("npm").args(["ci", "--no-audit", "--no-fund"]).env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+    run(cmd("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
 
 /// Chromium and ChromeDriver for the browser tests: apt-get when root, else the command to run.
@@ -142,12 +155,27 @@ fn ensure_chromium() -> Result {
 
 fn serve() -> Result {
     setup()?;
-    run(cmd("trunk").args(["serve", "--offline", "--address", "127.0.0.1", "--port", "8080"]))
+    run(cmd("trunk").args([
+        "serve",
+        "--offline",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+    ]))
 }
 
 /// `trunk build --release` into `dist_dir`, for a site served under `public_url`.
 fn build(public_url: &str, dist_dir: &str) -> Result {
-    run(cmd("trunk").args(["build", "--release", "--offline", "--public-url", public_url, "--dist", dist_dir]))
+    run(cmd("trunk").args([
+        "build",
+        "--release",
+        "--offline",
+        "--public-url",
+        public_url,
+        "--dist",
+        dist_dir,
+    ]))
 }
 
 fn dist(args: &[String]) -> Result {
@@ -164,21 +192,54 @@ fn dist(args: &[String]) -> Result {
 
 fn test() -> Result {
     setup()?;
+    for (component, probe) in [("rustfmt", "fmt"), ("clippy", "clippy")] {
+        if output_of("cargo", &[probe, "--version"]).is_none() {
+            run(cmd("rustup").args(["component", "add", component]))?;
+        }
+    }
     ensure_chromium()?;
     npm_ci()?;
     run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
-    run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
-    run(cmd("cargo").args(["clippy", "-p", "goosebumps", "--all-targets", "--target", WASM_TARGET, "--", "-D", "warnings"]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cmd("cargo").args([
+        "clippy",
+        "-p",
+        "goosebumps",
+        "--all-targets",
+        "--target",
+        WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
     run(cmd("cargo")
         .args(["test", "-p", "goosebumps", "--target", WASM_TARGET])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
         .env("CHROMEDRIVER", CHROMEDRIVER)
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("tests/webdriver.json"))
+        .env(
+            "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+            root().join("tests/webdriver.json"),
+        )
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     build("/", "dist")?;
     build("/sub/", "dist-sub")?;
     run(cmd("npx")
-        .args(["playwright", "test", "--config", "tests/e2e/playwright.config.ts"])
+        .args([
+            "playwright",
+            "test",
+            "--config",
+            "tests/e2e/playwright.config.ts",
+        ])
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
 }
