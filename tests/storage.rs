@@ -18,6 +18,9 @@ fn comment(id: &str, created_ms: i64) -> Comment {
         url: Some("https://example.com".into()),
         content: "Line one\n<img src=x onerror=alert(1)>\n😀".into(),
         created_ms,
+        edited_ms: None,
+        history: Vec::new(),
+        deleted: false,
     }
 }
 

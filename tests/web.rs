@@ -223,7 +223,7 @@ async fn the_form_shows_errors_beside_fields_and_keeps_the_text() {
         "not-an-email",
         "nothing typed is lost"
     );
-    let status = find::<HtmlElement>(&page, "[role=status][aria-live]")
+    let status = find::<HtmlElement>(&page, "#commentform [role=status]")
         .text_content()
         .unwrap();
     assert!(
@@ -332,6 +332,9 @@ async fn stored_comments_and_a_draft_are_shown_on_load() {
         url: None,
         content: "Stored before".into(),
         created_ms: 1,
+        edited_ms: None,
+        history: Vec::new(),
+        deleted: false,
     };
     records::save_comment(store.as_ref(), &comment).unwrap();
     store
@@ -407,6 +410,9 @@ fn local_storage_round_trips_through_the_real_implementation() {
         url: Some("https://example.com".into()),
         content: "Line\n<b>bold?</b> 😀".into(),
         created_ms: 42,
+        edited_ms: None,
+        history: Vec::new(),
+        deleted: false,
     };
     records::save_comment(&store, &comment).unwrap();
     let raw = web_sys::window().unwrap().local_storage().unwrap().unwrap();

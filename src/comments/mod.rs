@@ -1,10 +1,14 @@
-//! Comments as data: the model, WordPress's validation rules, ordering and dates.
-//! Pure Rust with no DOM, so native tests cover all of it.
+//! Comments as data: the model, WordPress's validation rules and guards, threads
+//! and pages, dates, and the export format. Pure Rust with no DOM, so native
+//! tests cover all of it.
 
+pub mod export;
+pub mod guards;
 pub mod model;
 pub mod order;
+pub mod thread;
 pub mod time;
 pub mod validation;
 
-pub use model::{Comment, CommentId, Draft, Identity};
+pub use model::{Comment, CommentId, Draft, Identity, Revision};
 pub use validation::{validate, Field, FieldError, ValidComment};

@@ -88,6 +88,75 @@ pub struct Comment {
     pub content: String,
     /// Milliseconds since the Unix epoch (UTC).
     pub created_ms: i64,
+    /// When the text was last edited, if ever.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_ms: Option<i64>,
+    /// Earlier texts, oldest first, so an export keeps everything needed to restore.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Revision>,
+    /// A deleted comment that still has replies: kept as a placeholder, emptied.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+/// A text a comment had before an edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    pub content: String,
+    /// When this text was replaced.
+    pub replaced_ms: i64,
+}
+
+impl Comment {
+    /// A new comment from validated input.
+    pub fn new(
+        id: CommentId,
+        post: &str,
+        parent_id: Option<CommentId>,
+        valid: super::ValidComment,
+        created_ms: i64,
+    ) -> Self {
+        Self {
+            id,
+            post: post.to_owned(),
+            parent_id,
+            author: valid.author,
+            email: valid.email,
+            url: valid.url,
+            content: valid.content,
+            created_ms,
+            edited_ms: None,
+            history: Vec::new(),
+            deleted: false,
+        }
+    }
+
+    /// The comment with a new text, the old one kept in its history.
+    pub fn edited(&self, content: String, now_ms: i64) -> Self {
+        let mut next = self.clone();
+        next.history.push(Revision {
+            content: std::mem::replace(&mut next.content, content),
+            replaced_ms: now_ms,
+        });
+        next.edited_ms = Some(now_ms);
+        next
+    }
+
+    /// The placeholder left where a comment with replies was deleted: same id,
+    /// time and place in the thread, nothing of what was written.
+    pub fn placeholder(&self) -> Self {
+        Self {
+            author: String::new(),
+            email: String::new(),
+            url: None,
+            content: String::new(),
+            edited_ms: None,
+            history: Vec::new(),
+            deleted: true,
+            ..self.clone()
+        }
+    }
 }
 
 /// Everything typed into the reply form, saved as the reader types.

@@ -69,10 +69,8 @@ pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>>
     let url = normalize_url(&draft.url);
     let mut errors = Vec::new();
 
-    if content.is_empty() {
-        errors.push((Field::Comment, FieldError::CommentMissing));
-    } else if content.len() > MAX_COMMENT_BYTES {
-        errors.push((Field::Comment, FieldError::CommentTooLong));
+    if let Err(e) = validate_text(content) {
+        errors.push((Field::Comment, e));
     }
     if author.is_empty() {
         errors.push((Field::Author, FieldError::Required));
@@ -101,6 +99,18 @@ pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>>
         })
     } else {
         Err(errors)
+    }
+}
+
+/// Checks a comment's text alone (as when it is edited), returning it trimmed.
+pub fn validate_text(text: &str) -> Result<&str, FieldError> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(FieldError::CommentMissing)
+    } else if text.len() > MAX_COMMENT_BYTES {
+        Err(FieldError::CommentTooLong)
+    } else {
+        Ok(text)
     }
 }
 

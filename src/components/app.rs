@@ -1,12 +1,11 @@
 //! The app: picks the post from the URL, opens the store, and lays out the page.
 
 use super::{
-    article::Article, comment_list::CommentList, facts::FactsBox, post_header::PostHeader,
-    reply_form::ReplyForm, testimonial::Testimonial, StoreHandle,
+    article::Article, comments_area::CommentsArea, facts::FactsBox, post_header::PostHeader,
+    testimonial::Testimonial, StoreHandle,
 };
-use crate::comments::{order, Comment};
 use crate::content::{self, Post};
-use crate::storage::{records, LocalStore, MemoryStore, Store, StoreError};
+use crate::storage::{LocalStore, MemoryStore, Store, StoreError};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -45,17 +44,7 @@ pub fn PostPage(
     #[prop(optional)]
     storage_blocked: bool,
 ) -> impl IntoView {
-    let store = StoreHandle::new(store);
-    provide_context(store);
-
-    let loaded = store
-        .with(|s| records::load_comments(s, &post.slug))
-        .unwrap_or_default();
-    let unreadable = loaded.unreadable.len();
-    let comments = RwSignal::new(loaded.comments);
-    let on_posted =
-        move |comment: Comment| comments.update(|list| order::insert_sorted(list, comment));
-
+    provide_context(StoreHandle::new(store));
     view! {
         <a class="skip-link" href="#content">"Skip to content"</a>
         <PostHeader kicker=post.kicker.clone() title=post.title.clone() />
@@ -65,28 +54,13 @@ pub fn PostPage(
                 <Article sections=post.article.clone() />
                 <FactsBox facts=post.facts.clone() />
             </article>
-            <section class="comments-area" id="comments" aria-labelledby="comments-title">
-                {storage_blocked.then(|| view! {
-                    <p class="notice notice-warning" role="status">{StoreError::Blocked.to_string()}</p>
-                })}
-                {(unreadable > 0).then(|| view! {
-                    <p class="notice" role="status">{unreadable_notice(unreadable)}</p>
-                })}
-                <CommentList title=post.title.clone() comments=comments />
-                <ReplyForm post=post.slug.clone() on_posted=on_posted />
-            </section>
+            {storage_blocked.then(|| view! {
+                <p class="notice notice-warning" role="status">{StoreError::Blocked.to_string()}</p>
+            })}
+            <CommentsArea post=post.slug.clone() title=post.title.clone() />
         </main>
         <footer class="site-footer">
             <p>"Replies you post here are kept in this browser only."</p>
         </footer>
-    }
-}
-
-/// The quiet notice for stored values that could not be read (and were left alone).
-pub fn unreadable_notice(count: usize) -> String {
-    if count == 1 {
-        "One saved reply could not be read; it was left untouched.".to_owned()
-    } else {
-        format!("{count} saved replies could not be read; they were left untouched.")
     }
 }

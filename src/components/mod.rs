@@ -2,7 +2,9 @@
 
 mod app;
 mod article;
-mod comment_list;
+mod comment_item;
+mod comments_area;
+mod discussion;
 mod facts;
 mod post_header;
 mod reply_form;
@@ -11,7 +13,8 @@ mod video;
 pub use video::VideoPlayer;
 
 pub use app::{App, PostPage};
-pub use comment_list::CommentList;
+pub use comments_area::{comments_heading, parse_fragment, CommentsArea, Fragment};
+pub use discussion::Discussion;
 pub use reply_form::ReplyForm;
 pub use testimonial::Testimonial;
 

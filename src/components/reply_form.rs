@@ -1,9 +1,10 @@
 //! The "Leave a Reply" form, with WordPress's fields, words and rules. What is typed
-//! is saved as a draft while typing and is never lost on a failed submit.
+//! is saved as a draft while typing (one draft per reply target) and is never lost
+//! on a failed submit.
 
-use super::StoreHandle;
+use super::discussion::Discussion;
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
-use crate::comments::{Comment, CommentId, Draft, Identity};
+use crate::comments::{CommentId, Draft, Identity};
 use crate::storage::records;
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -13,78 +14,59 @@ use std::time::Duration;
 /// How long typing must pause before the draft is written.
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
 
-/// The form's state: one signal per field, plus the errors of the last submit.
-#[derive(Clone, Copy)]
-struct FormState {
-    comment: RwSignal<String>,
-    author: RwSignal<String>,
-    email: RwSignal<String>,
-    url: RwSignal<String>,
-    remember: RwSignal<bool>,
-    errors: RwSignal<Vec<(Field, FieldError)>>,
-}
-
-impl FormState {
-    fn new(draft: Draft) -> Self {
-        Self {
-            comment: RwSignal::new(draft.comment),
-            author: RwSignal::new(draft.author),
-            email: RwSignal::new(draft.email),
-            url: RwSignal::new(draft.url),
-            remember: RwSignal::new(draft.remember),
-            errors: RwSignal::new(Vec::new()),
-        }
-    }
-
-    fn draft(&self) -> Draft {
-        Draft {
-            comment: self.comment.get_untracked(),
-            author: self.author.get_untracked(),
-            email: self.email.get_untracked(),
-            url: self.url.get_untracked(),
-            remember: self.remember.get_untracked(),
-        }
-    }
-
-    fn error(&self, field: Field) -> Option<FieldError> {
-        self.errors
-            .with(|errors| errors.iter().find(|(f, _)| *f == field).map(|(_, e)| *e))
-    }
-}
-
 #[component]
 pub fn ReplyForm(
-    /// The post's slug: where the comment and the draft are stored.
-    post: String,
-    /// Called with each comment once it is stored.
-    on_posted: impl Fn(Comment) + 'static,
+    /// The comment this form answers; `None` for a new top-level comment.
+    parent: Option<CommentId>,
+    /// The name of the author answered, for the title "Leave a Reply to NAME".
+    #[prop(optional)]
+    parent_author: Option<String>,
 ) -> impl IntoView {
-    let store = expect_context::<StoreHandle>();
-    let parent: Option<CommentId> = None;
-    let initial = store.with(|s| {
-        records::load_draft(s, &post, parent.as_ref())
-            .unwrap_or_else(|| Draft::from_identity(records::load_identity(s).as_ref()))
-    });
-    let form = FormState::new(initial);
+    let discussion = expect_context::<Discussion>();
+    let store = discussion.store;
+    let who = discussion.identity;
+    let target = StoredValue::new(parent.clone());
+    let post = StoredValue::new(discussion.post_slug());
+    let initial =
+        post.with_value(|post| store.with(|s| records::load_draft(s, post, parent.as_ref())));
+    let comment = RwSignal::new(initial.map(|d| d.comment).unwrap_or_default());
+    let errors = RwSignal::new(Vec::<(Field, FieldError)>::new());
     let status = RwSignal::new(String::new());
     let draft_problem = RwSignal::new(None::<String>);
+    let error_of =
+        move |field: Field| errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, e)| *e));
 
-    // Draft saving: debounced while typing, flushed when the page is hidden or left.
-    let dirty = StoredValue::new(false);
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let post_key = StoredValue::new(post);
+    // The draft as it stands; `None` once this form's signals are gone.
+    let current = move || {
+        Some(Draft {
+            comment: comment.try_get_untracked()?,
+            author: who.author.try_get_untracked()?,
+            email: who.email.try_get_untracked()?,
+            url: who.url.try_get_untracked()?,
+            remember: who.remember.try_get_untracked()?,
+        })
+    };
+
+    // Draft saving: debounced while typing, flushed when the page is hidden or
+    // left and when this form closes (switching to another reply).
+    let dirty = StoredValue::new_local(false);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let save_draft = move || {
-        if let Some(handle) = timer.get_value() {
+        if let Some(Some(handle)) = timer.try_get_value() {
             handle.clear();
         }
-        timer.set_value(None);
-        if !dirty.get_value() {
+        let _ = timer.try_set_value(None);
+        if dirty.try_get_value() != Some(true) {
             return;
         }
         dirty.set_value(false);
-        let saved = post_key
-            .with_value(|post| store.with(|s| records::save_draft(s, post, None, &form.draft())));
-        draft_problem.set(
+        let Some(draft) = current() else { return };
+        let saved = post.with_value(|post| {
+            target.with_value(|parent| {
+                store.with(|s| records::save_draft(s, post, parent.as_ref(), &draft))
+            })
+        });
+        let _ = draft_problem.try_set(
             saved
                 .err()
                 .map(|e| format!("Your draft could not be saved: {e}")),
@@ -100,6 +82,7 @@ pub fn ReplyForm(
     let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| save_draft());
     let on_hidden = window_event_listener_untyped("visibilitychange", move |_| save_draft());
     on_cleanup(move || {
+        save_draft();
         on_pagehide.remove();
         on_hidden.remove();
     });
@@ -116,65 +99,72 @@ pub fn ReplyForm(
             Field::Url => url_ref.get().map(|el| el.focus()),
         };
     };
+    // A reply form takes focus when it opens, so keyboard and screen reader users land in it.
+    if parent.is_some() {
+        Effect::new(move |_| {
+            if let Some(el) = comment_ref.get() {
+                let _ = el.focus();
+            }
+        });
+    }
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        save_draft();
-        let draft = form.draft();
+        let Some(draft) = current() else { return };
         let valid = match validate(&draft) {
             Ok(valid) => valid,
-            Err(errors) => {
-                let first = errors[0].0;
-                status.set(error_summary(&errors));
-                form.errors.set(errors);
+            Err(found) => {
+                let first = found[0].0;
+                status.set(error_summary(&found));
+                errors.set(found);
                 focus(first);
                 return;
             }
         };
-        form.errors.set(Vec::new());
-        let now = js_sys::Date::now() as i64;
-        let comment = Comment {
-            id: CommentId::generate(now, js_sys::Math::random()),
-            post: post_key.get_value(),
-            parent_id: None,
-            author: valid.author,
-            email: valid.email,
-            url: valid.url,
-            content: valid.content,
-            created_ms: now,
+        errors.set(Vec::new());
+        let identity = Identity {
+            author: valid.author.clone(),
+            email: valid.email.clone(),
+            url: valid.url.clone().unwrap_or_default(),
         };
-        if let Err(e) = store.with(|s| records::save_comment(s, &comment)) {
-            status.set(e.to_string());
+        let now = js_sys::Date::now() as i64;
+        if let Err(e) = discussion.post(target.get_value(), valid, now) {
+            status.set(format!("Your comment was not posted. {e}"));
+            focus(Field::Comment);
             return;
         }
         // Stored: now the draft may go, and the identity is remembered or forgotten.
-        let identity = Identity {
-            author: comment.author.clone(),
-            email: comment.email.clone(),
-            url: comment.url.clone().unwrap_or_default(),
-        };
-        post_key.with_value(|post| {
-            store.with(|s| {
-                let _ = records::clear_draft(s, post, None);
-                let _ = if draft.remember {
-                    records::save_identity(s, &identity)
-                } else {
-                    records::forget_identity(s)
-                };
+        dirty.set_value(false);
+        post.with_value(|post| {
+            target.with_value(|parent| {
+                store.with(|s| {
+                    let _ = records::clear_draft(s, post, parent.as_ref());
+                    let _ = if draft.remember {
+                        records::save_identity(s, &identity)
+                    } else {
+                        records::forget_identity(s)
+                    };
+                    if parent.is_some() && !draft.remember {
+                        // The new-comment draft holds the identity too; do not keep it there.
+                        let _ = records::clear_draft(s, post, None);
+                    }
+                })
             })
         });
-        form.comment.set(String::new());
+        let _ = comment.try_set(String::new());
         if !draft.remember {
-            form.author.set(String::new());
-            form.email.set(String::new());
-            form.url.set(String::new());
+            who.author.set(String::new());
+            who.email.set(String::new());
+            who.url.set(String::new());
         }
-        status.set("Your comment was posted.".to_owned());
-        on_posted(comment);
+        let _ = status.try_set("Your comment was posted.".to_owned());
+        discussion
+            .announcement
+            .set("Your comment was posted.".to_owned());
     };
 
-    let counter = move || form.comment.with(|c| counter_text(c));
-    let comment_error = move || form.error(Field::Comment).map(|e| e.to_string());
+    let counter = move || comment.with(|c| counter_text(c));
+    let comment_error = move || error_of(Field::Comment).map(|e| e.to_string());
     let described_by = move || {
         let mut ids = Vec::new();
         if counter().is_some() {
@@ -185,10 +175,22 @@ pub fn ReplyForm(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
+    let title = match &parent_author {
+        Some(name) => format!("Leave a Reply to {name}"),
+        None => "Leave a Reply".to_owned(),
+    };
+    let cancel = parent.is_some().then(|| {
+        view! {
+            <small>
+                <button type="button" class="link-button cancel-reply" id="cancel-comment-reply-link"
+                    on:click=move |_| discussion.reply_to.set(None)>"Cancel reply"</button>
+            </small>
+        }
+    });
 
     view! {
         <div id="respond" class="comment-respond">
-            <h2 id="reply-title" class="comment-reply-title">"Leave a Reply"</h2>
+            <h2 id="reply-title" class="comment-reply-title">{title} " " {cancel}</h2>
             <form id="commentform" class="comment-form" novalidate on:submit=on_submit>
                 <p class="comment-notes">
                     <span id="email-notes">"Your email address will not be published."</span>
@@ -201,23 +203,23 @@ pub fn ReplyForm(
                         node_ref=comment_ref
                         aria-invalid=move || comment_error().is_some().then_some("true")
                         aria-describedby=described_by
-                        prop:value=move || form.comment.get()
-                        on:input:target=move |ev| { form.comment.set(ev.target().value()); typed(); }
+                        prop:value=move || comment.get()
+                        on:input:target=move |ev| { comment.set(ev.target().value()); typed(); }
                     ></textarea>
                     {move || counter().map(|text| view! { <span id="comment-counter" class="counter">{text}</span> })}
                     {move || comment_error().map(|text| view! { <span id="comment-error" class="field-error">{text}</span> })}
                 </p>
                 <TextField id="author" label="Name" required=true kind="text" autocomplete="name"
-                    value=form.author error=Signal::derive(move || form.error(Field::Author)) node_ref=author_ref on_typed=typed />
+                    value=who.author error=Signal::derive(move || error_of(Field::Author)) node_ref=author_ref on_typed=typed />
                 <TextField id="email" label="Email" required=true kind="email" autocomplete="email"
-                    value=form.email error=Signal::derive(move || form.error(Field::Email)) node_ref=email_ref on_typed=typed
+                    value=who.email error=Signal::derive(move || error_of(Field::Email)) node_ref=email_ref on_typed=typed
                     note="email-notes" />
                 <TextField id="url" label="Website" required=false kind="url" autocomplete="url"
-                    value=form.url error=Signal::derive(move || form.error(Field::Url)) node_ref=url_ref on_typed=typed />
+                    value=who.url error=Signal::derive(move || error_of(Field::Url)) node_ref=url_ref on_typed=typed />
                 <p class="comment-form-cookies-consent">
                     <input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox"
-                        prop:checked=move || form.remember.get()
-                        on:change:target=move |ev| { form.remember.set(ev.target().checked()); typed(); } />
+                        prop:checked=move || who.remember.get()
+                        on:change:target=move |ev| { who.remember.set(ev.target().checked()); typed(); } />
                     " "
                     <label for="wp-comment-cookies-consent">"Save my name, email, and website in this browser for the next time I comment."</label>
                 </p>

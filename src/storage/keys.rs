@@ -35,3 +35,27 @@ pub fn identity() -> String {
 pub fn view(post: &str) -> String {
     format!("{ROOT}view/{post}")
 }
+
+/// The per-post index of comments (see `comments::thread::Index`): a cache that
+/// spares reading every comment at start-up, rebuilt from the comment keys.
+pub fn index(post: &str) -> String {
+    format!("{ROOT}index/{post}")
+}
+
+/// Prefix of every draft of a post.
+pub fn drafts_prefix(post: &str) -> String {
+    format!("{ROOT}draft/{post}/")
+}
+
+/// The reply target a draft key is for: `Some(None)` for a new comment.
+pub fn draft_target_of(post: &str, key: &str) -> Option<Option<CommentId>> {
+    match key.strip_prefix(&drafts_prefix(post))? {
+        "new" => Some(None),
+        id => CommentId::parse(id).map(Some),
+    }
+}
+
+/// The order comments are listed in, chosen by the reader.
+pub fn comment_order() -> String {
+    format!("{ROOT}comment-order")
+}

@@ -2,6 +2,8 @@
 //! view are encoded, and how unreadable values are skipped without being touched.
 
 use super::{keys, Store, StoreError};
+use crate::comments::export::ExportedDraft;
+use crate::comments::thread::{Index, Order};
 use crate::comments::{order, Comment, CommentId, Draft, Identity};
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +94,105 @@ pub fn save_comment(store: &dyn Store, comment: &Comment) -> Result<(), StoreErr
         &keys::comment(&comment.post, &comment.id),
         &encode_comment(comment),
     )
+}
+
+/// Reads one comment; `Ok(None)` when it is not stored.
+pub fn load_comment(
+    store: &dyn Store,
+    post: &str,
+    id: &CommentId,
+) -> Result<Option<Comment>, Unreadable> {
+    let key = keys::comment(post, id);
+    match store.get(&key) {
+        Ok(Some(value)) => decode_comment(post, id, &value)
+            .map(Some)
+            .map_err(|reason| Unreadable::BadValue { key, reason }),
+        Ok(None) => Ok(None),
+        Err(e) => Err(Unreadable::BadValue {
+            key,
+            reason: e.to_string(),
+        }),
+    }
+}
+
+pub fn remove_comment(store: &dyn Store, post: &str, id: &CommentId) -> Result<(), StoreError> {
+    store.remove(&keys::comment(post, id))
+}
+
+/// The index of a post's comments, checked against the comment keys.
+#[derive(Debug, Default, PartialEq)]
+pub struct Opened {
+    pub index: Index,
+    pub unreadable: Vec<Unreadable>,
+    /// True when the stored index was missing or stale and should be saved again.
+    pub changed: bool,
+}
+
+/// Opens a post's comments: lists the comment keys, takes what the stored index
+/// says of each, and reads only the comments it does not know. Values that cannot
+/// be read are reported and left in place.
+pub fn open_index(store: &dyn Store, post: &str) -> Result<Opened, StoreError> {
+    let stored = store
+        .get(&keys::index(post))
+        .ok()
+        .flatten()
+        .and_then(|text| Index::decode(&text))
+        .unwrap_or_default();
+    let mut opened = Opened::default();
+    let mut known = 0;
+    for key in store.keys_with_prefix(&keys::comments_prefix(post))? {
+        let Some(id) = keys::comment_id_of(post, &key) else {
+            opened.unreadable.push(Unreadable::BadKey(key));
+            continue;
+        };
+        if let Some(entry) = stored.get(&id) {
+            opened.index.insert_entry(id, entry.clone());
+            known += 1;
+            continue;
+        }
+        opened.changed = true;
+        match load_comment(store, post, &id) {
+            Ok(Some(comment)) => opened.index.insert(&comment),
+            Ok(None) => {}
+            Err(unreadable) => opened.unreadable.push(unreadable),
+        }
+    }
+    opened.changed |= known != stored.len();
+    Ok(opened)
+}
+
+pub fn save_index(store: &dyn Store, post: &str, index: &Index) -> Result<(), StoreError> {
+    store.set(&keys::index(post), &index.encode())
+}
+
+/// Every open draft of a post, for the export.
+pub fn load_drafts(store: &dyn Store, post: &str) -> Vec<ExportedDraft> {
+    let keys = store
+        .keys_with_prefix(&keys::drafts_prefix(post))
+        .unwrap_or_default();
+    let mut drafts: Vec<ExportedDraft> = keys
+        .into_iter()
+        .filter_map(|key| {
+            let reply_to = keys::draft_target_of(post, &key)?;
+            let draft = load_json(store, &key)?;
+            Some(ExportedDraft { reply_to, draft })
+        })
+        .collect();
+    drafts.sort_by(|a, b| a.reply_to.cmp(&b.reply_to));
+    drafts
+}
+
+pub fn load_order(store: &dyn Store) -> Order {
+    store
+        .get(&keys::comment_order())
+        .ok()
+        .flatten()
+        .and_then(|s| Order::parse(&s))
+        .unwrap_or_default()
+}
+
+pub fn save_order(store: &dyn Store, order: Order) -> Result<(), StoreError> {
+    store.set(&keys::comment_order(), order.as_str())
 }
 
 /// A value decoded leniently: `None` when missing or unreadable (left in place).

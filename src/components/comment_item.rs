@@ -1,0 +1,212 @@
+//! One comment in its thread: the author, the date (a permalink), the text shown
+//! as text, its actions (Reply, Edit, Delete, Copy link), and its replies.
+
+use super::discussion::Discussion;
+use super::reply_form::ReplyForm;
+use super::utc_offset_minutes;
+use crate::comments::thread::MAX_DEPTH;
+use crate::comments::validation::validate_text;
+use crate::comments::{time, CommentId};
+use leptos::html;
+use leptos::prelude::*;
+
+/// `rel` for a commenter's website, as WordPress sets it.
+pub const AUTHOR_LINK_REL: &str = "nofollow ugc noopener noreferrer";
+
+#[component]
+pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let id = StoredValue::new(id);
+    let comment = Memo::new(move |_| {
+        discussion.version.track();
+        id.with_value(|id| discussion.body(id))
+    });
+    let anchor = id.with_value(CommentId::anchor);
+    let highlighted = move || id.with_value(|id| discussion.highlighted.get().as_ref() == Some(id));
+    let reply_button = NodeRef::<html::Button>::new();
+    let replying = move || id.with_value(|id| discussion.reply_to.get().as_ref() == Some(id));
+    let editing = move || id.with_value(|id| discussion.editing.get().as_ref() == Some(id));
+    // Cancel reply gives focus back to the Reply button that opened the form.
+    Effect::new(move |was_replying: Option<bool>| {
+        let now = replying();
+        if was_replying == Some(true) && !now && discussion.reply_to.get_untracked().is_none() {
+            if let Some(button) = reply_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+        now
+    });
+
+    let replies = move || id.with_value(|id| discussion.threads.with(|t| t.replies(id).to_vec()));
+
+    view! {
+        <li id=anchor class=format!("comment depth-{depth}") class:is-highlighted=highlighted>
+            {move || match comment.get() {
+                None => view! { <div class="comment-body comment-missing">"This comment could not be read."</div> }.into_any(),
+                Some(c) if c.deleted => view! { <div class="comment-body comment-deleted">"This comment was deleted."</div> }.into_any(),
+                Some(c) => {
+                    let href = format!("#{}", c.id.anchor());
+                    let datetime = time::iso_utc(c.created_ms);
+                    let when = time::display(c.created_ms, utc_offset_minutes(c.created_ms));
+                    let initial = c.author.chars().next().map(String::from).unwrap_or_default();
+                    let author_name = c.author.clone();
+                    let author = match c.url.clone() {
+                        Some(url) => view! { <a class="url" href=url rel=AUTHOR_LINK_REL>{c.author.clone()}</a> }.into_any(),
+                        None => view! { <span>{c.author.clone()}</span> }.into_any(),
+                    };
+                    let edited = c.edited_ms.map(|ms| {
+                        let datetime = time::iso_utc(ms);
+                        let when = time::display(ms, utc_offset_minutes(ms));
+                        view! { <span class="edited">"(edited) " <time datetime=datetime>{when}</time></span> }
+                    });
+                    let content = c.content.clone();
+                    view! {
+                        <article class="comment-body" aria-label=format!("Comment by {author_name}")>
+                            <footer class="comment-meta">
+                                <span class="avatar" aria-hidden="true">{initial}</span>
+                                <b class="fn">{author}</b>
+                                " "
+                                <span class="says">"says:"</span>
+                                <span class="comment-metadata">
+                                    <a class="comment-permalink" href=href><time datetime=datetime>{when}</time></a>
+                                    " "
+                                    {edited}
+                                </span>
+                            </footer>
+                            <Show when=editing fallback=move || view! { <div class="comment-content">{content.clone()}</div> }>
+                                <EditForm id=id.get_value() />
+                            </Show>
+                            <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button />
+                        </article>
+                    }
+                    .into_any()
+                }
+            }}
+            {move || replying().then(|| {
+                let author = comment.get_untracked().map(|c| c.author);
+                view! { <ReplyForm parent=Some(id.get_value()) parent_author=author.unwrap_or_default() /> }
+            })}
+            {move || {
+                let replies = replies();
+                (!replies.is_empty()).then(|| view! {
+                    <ol class="children">
+                        <For each=move || replies.clone() key=|id| id.clone() let:reply>
+                            <CommentItem id=reply depth=depth + 1 />
+                        </For>
+                    </ol>
+                })
+            }}
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+fn CommentActions(
+    id: CommentId,
+    author: String,
+    depth: usize,
+    reply_button: NodeRef<html::Button>,
+) -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let id = StoredValue::new(id);
+    let copy_link = move |_| {
+        let url = id.with_value(permalink);
+        let announcement = discussion.announcement;
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&url);
+        leptos::task::spawn_local(async move {
+            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            announcement.set(if copied {
+                "Link copied.".to_owned()
+            } else {
+                format!("Your browser did not let the page copy the link. Here it is: {url}")
+            });
+        });
+    };
+    let delete = move |_| {
+        if let Err(e) = id.with_value(|id| discussion.delete(id)) {
+            discussion
+                .announcement
+                .set(format!("The comment was not deleted. {e}"));
+        }
+    };
+    view! {
+        <div class="comment-actions">
+            {(depth < MAX_DEPTH).then(|| view! {
+                <button type="button" class="link-button" node_ref=reply_button
+                    aria-label=format!("Reply to {author}")
+                    on:click=move |_| discussion.reply_to.set(Some(id.get_value()))>"Reply"</button>
+            })}
+            <button type="button" class="link-button" on:click=move |_| discussion.editing.set(Some(id.get_value()))>"Edit"</button>
+            <button type="button" class="link-button" on:click=delete>"Delete"</button>
+            <button type="button" class="link-button" on:click=copy_link>"Copy link"</button>
+        </div>
+    }
+}
+
+/// The full permalink of a comment: this page's address with `#comment-<id>`.
+fn permalink(id: &CommentId) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{}", id.anchor())
+}
+
+/// Editing in place, with the same rules as posting.
+#[component]
+fn EditForm(id: CommentId) -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let original = discussion.body(&id).map(|c| c.content).unwrap_or_default();
+    let text = RwSignal::new(original);
+    let error = RwSignal::new(None::<String>);
+    let field = NodeRef::<html::Textarea>::new();
+    let id = StoredValue::new(id);
+    let field_id = id.with_value(|id| format!("edit-{id}"));
+    let error_id = format!("{field_id}-error");
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            let _ = el.focus();
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = text.get_untracked();
+        let result = match validate_text(&typed) {
+            Ok(valid) => id
+                .with_value(|id| discussion.edit(id, valid.to_owned(), js_sys::Date::now() as i64))
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match result {
+            Ok(()) => discussion
+                .announcement
+                .set("Your comment was updated.".to_owned()),
+            Err(e) => {
+                error.set(Some(e));
+                if let Some(el) = field.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    let error_id_for_attr = error_id.clone();
+    view! {
+        <form class="comment-edit" novalidate on:submit=save>
+            <label for=field_id.clone()>"Edit your comment"</label>
+            <textarea id=field_id rows="5" node_ref=field
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=move || error.get().is_some().then(|| error_id_for_attr.clone())
+                prop:value=move || text.get()
+                on:input:target=move |ev| text.set(ev.target().value())></textarea>
+            {move || error.get().map(|e| view! { <span id=error_id.clone() class="field-error" role="alert">{e}</span> })}
+            <div class="comment-edit-actions">
+                <button type="submit" class="submit submit-small">"Save"</button>
+                <button type="button" class="link-button" on:click=move |_| discussion.editing.set(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
