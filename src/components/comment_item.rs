@@ -64,9 +64,11 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                         <article class="comment-body" aria-label=format!("Comment by {author_name}")>
                             <footer class="comment-meta">
                                 <span class="avatar" aria-hidden="true">{initial}</span>
-                                <b class="fn">{author}</b>
-                                " "
-                                <span class="says">"says:"</span>
+                                <span class="comment-author">
+                                    <b class="fn">{author}</b>
+                                    " "
+                                    <span class="says">"says:"</span>
+                                </span>
                                 <span class="comment-metadata">
                                     <a class="comment-permalink" href=href><time datetime=datetime>{when}</time></a>
                                     " "

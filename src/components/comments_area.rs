@@ -235,7 +235,6 @@ fn ExportImport() -> impl IntoView {
             </p>
             <div class="comments-tools-actions">
                 <button type="button" class="secondary-button" on:click=export>"Export comments"</button>
-                <label class="secondary-button file-button" for="import-file">"Import comments"</label>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"
                     on:change:target=move |ev| {
                         let input = ev.target();
@@ -244,6 +243,7 @@ fn ExportImport() -> impl IntoView {
                         }
                         input.set_value("");
                     } />
+                <label class="secondary-button file-button" for="import-file">"Import comments"</label>
             </div>
         </div>
     }

@@ -1,0 +1,48 @@
+// Screenshots of the release build for a human look: node scripts/screenshots.mjs [outdir]
+// Serves dist/ itself, seeds a small thread, and shoots 320–1440 px wide pages.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const out = resolve(process.argv[2] ?? 'target/screenshots');
+mkdirSync(out, { recursive: true });
+const port = 4199;
+const server = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+
+const post = 'miracle-in-cell-no-7';
+const seed = ({ post }) => {
+  if (localStorage.getItem('seeded')) return;
+  localStorage.setItem('seeded', '1');
+  const people = [
+    ['Maria', 'https://maria.example', 'I watched it with my daughter last week. We both cried at the same scene John describes.\nWhat a film.'],
+    ['Ahmet', null, 'As a Turkish viewer I can say Aras Bulut İynemli is loved here; this role proved everyone right.'],
+    ['Lucía', null, '¡La vimos en México y fue número uno! Una película que no se olvida.'],
+    ['Averyveryveryverylongnamewithoutanyspacesatallthatmightoverflow', null, 'https://example.com/a/very/long/url/that/should/wrap/nicely/without/overflowing/the/layout/at/all/even/on/phones'],
+  ];
+  const start = Date.UTC(2026, 10, 20, 9, 30);
+  let parent = null;
+  people.forEach(([author, url, content], i) => {
+    const created = start + i * 3_600_000;
+    const id = created.toString(36).padStart(9, '0') + String(i).padStart(6, '0');
+    const comment = { id, post, parent_id: i === 1 || i === 2 ? parent : null, author, email: 'x@example.com', url, content, created_ms: created };
+    if (i === 0) parent = id;
+    if (i === 1) parent = id;
+    localStorage.setItem(`goosebumps/v1/comment/${post}/${id}`, JSON.stringify({ v: 1, comment }));
+  });
+};
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+for (const width of [320, 390, 768, 1280, 1440]) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.addInitScript(seed, { post });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole('button', { name: 'Post Comment' }).waitFor();
+  await page.screenshot({ path: `${out}/page-${width}.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  console.log(`${width}px: ${out}/page-${width}.png${overflow ? '  (horizontal overflow!)' : ''}`);
+  await page.close();
+}
+await browser.close();
+server.kill();
