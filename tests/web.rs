@@ -444,3 +444,107 @@ fn a_full_local_storage_says_so() {
     );
     assert_eq!(store.get("goosebumps/v1/test/huge").unwrap(), None);
 }
+
+fn seeded(id: &str, parent: Option<&str>, created_ms: i64) -> Comment {
+    let valid = goosebumps::comments::ValidComment {
+        content: format!("text {id}"),
+        author: format!("Author {id}"),
+        email: "a@example.com".into(),
+        url: None,
+    };
+    Comment::new(
+        CommentId::parse(id).unwrap(),
+        POST,
+        parent.map(|p| CommentId::parse(p).unwrap()),
+        valid,
+        created_ms,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn reply_moves_the_form_under_the_comment_and_cancel_brings_it_back() {
+    let store = Rc::new(MemoryStore::new());
+    records::save_comment(store.as_ref(), &seeded("aaa", None, 1)).unwrap();
+    let (page, _mounted) = mount_page(store);
+    settle(0).await;
+    assert_eq!(count(&page, "#comment-aaa #respond"), 0);
+    click(&page, "#comment-aaa .comment-actions button");
+    settle(0).await;
+    assert_eq!(
+        count(&page, "#comment-aaa #respond"),
+        1,
+        "the form is under the comment"
+    );
+    assert_eq!(count(&page, "#respond"), 1, "and only there");
+    assert_eq!(
+        find::<HtmlElement>(&page, "#reply-title")
+            .text_content()
+            .unwrap()
+            .trim(),
+        "Leave a Reply to Author aaa Cancel reply"
+    );
+    assert_eq!(active_id(), "comment");
+    click(&page, "#cancel-comment-reply-link");
+    settle(0).await;
+    assert_eq!(count(&page, "#comment-aaa #respond"), 0);
+    assert_eq!(count(&page, "#respond"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn delete_leaves_a_placeholder_over_replies_and_undo_restores() {
+    let store = Rc::new(MemoryStore::new());
+    let parent = seeded("ppp", None, 1);
+    records::save_comment(store.as_ref(), &parent).unwrap();
+    records::save_comment(store.as_ref(), &seeded("rrr", Some("ppp"), 2)).unwrap();
+    let (page, _mounted) = mount_page(store.clone());
+    settle(0).await;
+    let delete: HtmlElement = find(
+        &page,
+        "#comment-ppp > article .comment-actions button:nth-child(3)",
+    );
+    assert_eq!(delete.text_content().unwrap(), "Delete");
+    delete.click();
+    settle(0).await;
+    assert!(find::<HtmlElement>(&page, "#comment-ppp")
+        .text_content()
+        .unwrap()
+        .contains("This comment was deleted."));
+    assert_eq!(
+        count(&page, "#comment-ppp #comment-rrr"),
+        1,
+        "the reply keeps its place"
+    );
+    let stored = records::load_comment(store.as_ref(), POST, &parent.id)
+        .unwrap()
+        .unwrap();
+    assert!(stored.deleted && stored.content.is_empty());
+    click(&page, ".undo-button");
+    settle(0).await;
+    assert_eq!(
+        records::load_comment(store.as_ref(), POST, &parent.id).unwrap(),
+        Some(parent)
+    );
+    assert!(find::<HtmlElement>(&page, "#comment-ppp")
+        .text_content()
+        .unwrap()
+        .contains("text ppp"));
+}
+
+#[wasm_bindgen_test]
+async fn more_than_fifty_threads_get_page_links() {
+    let store = Rc::new(MemoryStore::new());
+    for i in 0..51 {
+        records::save_comment(store.as_ref(), &seeded(&format!("c{i:02}"), None, i)).unwrap();
+    }
+    let (page, _mounted) = mount_page(store);
+    settle(0).await;
+    assert_eq!(count(&page, ".comment-list > li"), 50);
+    let nav: HtmlElement = find(&page, "nav[aria-label='Comment pages']");
+    assert_eq!(nav.text_content().unwrap(), "12Next »");
+    assert_eq!(
+        find::<HtmlElement>(&page, "#comments-title")
+            .text_content()
+            .unwrap(),
+        "51 thoughts on “Miracle in cell no. 7”"
+    );
+}
