@@ -55,7 +55,7 @@ fn keys_are_namespaced_versioned_and_one_per_comment() {
 fn a_comment_round_trips_through_its_encoding() {
     let c = comment("abc123", 1_764_089_173_000);
     let encoded = records::encode_comment(&c);
-    assert!(encoded.starts_with(r#"{"v":1,"#), "{encoded}");
+    assert!(encoded.starts_with(r#"{"v":2,"#), "{encoded}");
     assert_eq!(
         records::decode_comment(POST, &c.id, &encoded),
         Ok(c.clone())
@@ -241,5 +241,50 @@ fn dates_are_iso_for_machines_and_wordpress_words_for_readers() {
     assert_eq!(
         time::display(951_825_600_000, 0),
         "February 29, 2000 at 12:00 pm"
+    );
+}
+
+#[test]
+fn schema_v1_records_migrate_to_v2_on_read_and_are_not_rewritten() {
+    let store = MemoryStore::new();
+    let prefix = keys::comments_prefix(POST);
+    // Exactly what the first release wrote.
+    let v1 = r#"{"v":1,"comment":{"id":"old1","post":"miracle-in-cell-no-7","parent_id":null,"author":"Ana","email":"ana@example.com","url":"https://ana.example","content":"From v1","created_ms":1700000000000}}"#;
+    store.set(&format!("{prefix}old1"), v1).unwrap();
+    let loaded = records::load_comments(&store, POST).unwrap();
+    assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    let c = &loaded.comments[0];
+    assert_eq!(
+        (c.content.as_str(), c.url.as_deref(), c.created_ms),
+        ("From v1", Some("https://ana.example"), 1_700_000_000_000)
+    );
+    assert_eq!((c.edited_ms, c.history.len(), c.deleted), (None, 0, false));
+    assert_eq!(
+        store.get(&format!("{prefix}old1")).unwrap().as_deref(),
+        Some(v1),
+        "reading does not rewrite"
+    );
+
+    // Saved again (e.g. after an edit), it is written as v2 and reads back the same.
+    let edited = c.edited("Edited in v2".into(), 1_700_000_100_000);
+    records::save_comment(&store, &edited).unwrap();
+    let stored = store.get(&format!("{prefix}old1")).unwrap().unwrap();
+    assert!(stored.starts_with(r#"{"v":2,"#));
+    assert_eq!(
+        records::load_comments(&store, POST).unwrap().comments,
+        vec![edited]
+    );
+
+    // A v1 record with v2's fields is not v1: refused, left in place.
+    let wrong = v1
+        .replace(r#""created_ms""#, r#""deleted":true,"created_ms""#)
+        .replace("old1", "old2");
+    store.set(&format!("{prefix}old2"), &wrong).unwrap();
+    assert_eq!(
+        records::load_comments(&store, POST)
+            .unwrap()
+            .unreadable
+            .len(),
+        1
     );
 }

@@ -2,7 +2,8 @@
 //!
 //! Limits are counted in UTF-8 bytes, as WordPress counts them
 //! (`wp_get_comment_fields_max_lengths`, checked with `mb_strlen(…, '8bit')`).
-//! Values are trimmed of surrounding white space, as WordPress trims them; nothing
+//! Values are trimmed of surrounding white space and NUL (see [`trim`]), as WordPress
+//! trims them; nothing
 //! else is changed, so a comment is stored exactly as typed.
 
 use super::Draft;
@@ -63,9 +64,9 @@ pub struct ValidComment {
 /// Checks the form as WordPress would. On failure, one error per failing field,
 /// in form order, so the first is the one to focus.
 pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>> {
-    let content = draft.comment.trim();
-    let author = draft.author.trim();
-    let email = draft.email.trim();
+    let content = trim(&draft.comment);
+    let author = trim(&draft.author);
+    let email = trim(&draft.email);
     let url = normalize_url(&draft.url);
     let mut errors = Vec::new();
 
@@ -102,9 +103,16 @@ pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>>
     }
 }
 
+/// Removes white space and NUL from both ends. WordPress uses PHP's `trim()`
+/// (space, tab, line breaks, NUL, vertical tab); this also removes the other
+/// Unicode spaces, so a comment of only non-breaking spaces counts as empty.
+pub fn trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\0')
+}
+
 /// Checks a comment's text alone (as when it is edited), returning it trimmed.
 pub fn validate_text(text: &str) -> Result<&str, FieldError> {
-    let text = text.trim();
+    let text = trim(text);
     if text.is_empty() {
         Err(FieldError::CommentMissing)
     } else if text.len() > MAX_COMMENT_BYTES {
@@ -152,7 +160,7 @@ pub fn is_email(email: &str) -> bool {
 /// The website as it will be stored: `None` when empty, `https://` added when the
 /// scheme is missing, refused when it is not `http`/`https` or has no host.
 pub fn normalize_url(raw: &str) -> Result<Option<String>, FieldError> {
-    let url = raw.trim();
+    let url = trim(raw);
     if url.is_empty() {
         return Ok(None);
     }
@@ -192,7 +200,7 @@ fn scheme_of(url: &str) -> Option<&str> {
 
 /// What the live counter under the comment says, once the comment nears its limit.
 pub fn counter_text(comment: &str) -> Option<String> {
-    let used = comment.trim().len();
+    let used = trim(comment).len();
     if used < COUNTER_FROM_BYTES {
         return None;
     }

@@ -7,7 +7,7 @@ use crate::comments::guards::{self, GuardError};
 use crate::comments::thread::{self, Index, Order, Threads};
 use crate::comments::{time, Comment, CommentId, Draft, ValidComment};
 use crate::storage::records::{self, Unreadable};
-use crate::storage::StoreError;
+use crate::storage::{keys, StoreError};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -150,6 +150,39 @@ impl Discussion {
             i.remove(id);
         });
         self.index_dirty.set_value(true);
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Applies a change another tab made to this post's comments (a `storage`
+    /// event), so every open tab shows the same comments without a reload.
+    /// Drafts are left alone: the text a reader is typing never changes under them.
+    pub fn apply_remote(&self, key: Option<&str>, value: Option<&str>) {
+        let post = self.post_slug();
+        let Some(key) = key else {
+            // The whole store was cleared elsewhere.
+            self.reopen();
+            return;
+        };
+        let Some(id) = keys::comment_id_of(&post, key) else {
+            return;
+        };
+        match value.map(|v| records::decode_comment(&post, &id, v)) {
+            Some(Ok(comment)) => self.remember(&comment),
+            Some(Err(_)) => {}
+            None => self.forget(&id),
+        }
+    }
+
+    /// Reads the index again from storage.
+    pub fn reopen(&self) {
+        let post = self.post_slug();
+        let opened = self
+            .store
+            .with(|s| records::open_index(s, &post))
+            .unwrap_or_default();
+        self.bodies.update_value(HashMap::clear);
+        self.unreadable.set(opened.unreadable.len());
+        self.index.set(opened.index);
         self.version.update(|v| *v += 1);
     }
 

@@ -20,7 +20,7 @@ use thiserror::Error;
 /// Why the browser would not keep something, in words a reader can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StoreError {
-    #[error("Your browser's storage for this site is full, so this reply was not saved. Your text is still in the form: delete some older replies or clear other data this site keeps, then press Post Comment again.")]
+    #[error("Your browser's storage for this site is full, so this reply was not saved. Your text is still in the form. To make room, export your comments to keep a copy, then delete some older replies, and press Post Comment again.")]
     Full,
     #[error("Your browser is blocking storage for this site, so replies are kept only until this tab is closed.")]
     Blocked,

@@ -8,7 +8,15 @@ use crate::comments::{order, Comment, CommentId, Draft, Identity};
 use serde::{Deserialize, Serialize};
 
 /// The format version written into every comment record.
-pub const COMMENT_SCHEMA: u32 = 1;
+///
+/// - v1 (the first release): id, post, parent_id, author, email, url, content, created_ms.
+/// - v2: adds `edited_ms`, `history` and `deleted` (edit and delete).
+///
+/// Migration: a v1 record is read as a v2 comment with no edits, not deleted
+/// ([`CommentV1`] → [`Comment`]). It is not rewritten on read (a page that does not
+/// change a comment never writes it); it becomes v2 the next time it is saved.
+/// A version newer than this is left untouched and reported as unreadable.
+pub const COMMENT_SCHEMA: u32 = 2;
 
 #[derive(Serialize)]
 struct CommentOut<'a> {
@@ -23,10 +31,42 @@ struct Version {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CommentIn {
+struct Record<T> {
     #[allow(dead_code)]
     v: u32,
-    comment: Comment,
+    comment: T,
+}
+
+/// A comment as schema v1 stored it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CommentV1 {
+    id: CommentId,
+    post: String,
+    parent_id: Option<CommentId>,
+    author: String,
+    email: String,
+    url: Option<String>,
+    content: String,
+    created_ms: i64,
+}
+
+impl From<CommentV1> for Comment {
+    fn from(c: CommentV1) -> Self {
+        Comment {
+            id: c.id,
+            post: c.post,
+            parent_id: c.parent_id,
+            author: c.author,
+            email: c.email,
+            url: c.url,
+            content: c.content,
+            created_ms: c.created_ms,
+            edited_ms: None,
+            history: Vec::new(),
+            deleted: false,
+        }
+    }
 }
 
 /// Why one stored value could not be read. It is left in place.
@@ -47,14 +87,22 @@ pub fn encode_comment(comment: &Comment) -> String {
     .expect("a comment always serializes")
 }
 
-/// Decodes a stored comment, checking it belongs under `key`'s post and id.
+/// Decodes a stored comment of any known version, checking it belongs under
+/// `key`'s post and id.
 pub fn decode_comment(post: &str, id: &CommentId, value: &str) -> Result<Comment, String> {
     let version: Version = serde_json::from_str(value).map_err(|e| e.to_string())?;
-    if version.v != COMMENT_SCHEMA {
-        return Err(format!("unknown format version {}", version.v));
-    }
-    let record: CommentIn = serde_json::from_str(value).map_err(|e| e.to_string())?;
-    let comment = record.comment;
+    let comment: Comment = match version.v {
+        1 => serde_json::from_str::<Record<CommentV1>>(value)
+            .map_err(|e| e.to_string())?
+            .comment
+            .into(),
+        COMMENT_SCHEMA => {
+            serde_json::from_str::<Record<Comment>>(value)
+                .map_err(|e| e.to_string())?
+                .comment
+        }
+        v => return Err(format!("unknown format version {v}")),
+    };
     if comment.post != post || &comment.id != id {
         return Err("the record does not match its key".into());
     }

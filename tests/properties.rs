@@ -1,0 +1,93 @@
+//! Property tests: no input makes validation, decoding or import panic, and
+//! encoding then decoding gives back every valid comment.
+#![cfg(not(target_arch = "wasm32"))]
+
+use goosebumps::comments::export;
+use goosebumps::comments::thread::Index;
+use goosebumps::comments::validation::{normalize_url, trim, validate};
+use goosebumps::comments::{Comment, CommentId, Draft, ValidComment};
+use goosebumps::storage::records;
+use proptest::prelude::*;
+
+const POST: &str = "miracle-in-cell-no-7";
+
+/// Any text, weighted towards what breaks things: markup, controls, bidi
+/// overrides, zero-width and combining characters, emoji.
+fn nasty() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[<>&\"'/=a-z\\x00-\\x1f\\u{202e}\\u{200b}\\u{0301}\\u{1F600} ]{0,40}",
+        Just("<img src=x onerror=alert(1)>".to_owned()),
+        Just("javascript:alert(1)".to_owned()),
+    ]
+}
+
+fn id() -> impl Strategy<Value = CommentId> {
+    "[a-z0-9-]{1,64}".prop_map(|s| CommentId::parse(&s).unwrap())
+}
+
+fn comment() -> impl Strategy<Value = Comment> {
+    (
+        id(),
+        proptest::option::of(id()),
+        nasty(),
+        nasty(),
+        nasty(),
+        any::<i64>(),
+        any::<bool>(),
+    )
+        .prop_map(|(id, parent, author, content, email, created, edited)| {
+            let valid = ValidComment {
+                content,
+                author,
+                email,
+                url: Some("https://example.com/".into()),
+            };
+            let c = Comment::new(id, POST, parent, valid, created);
+            if edited {
+                c.edited("after".into(), created.wrapping_add(1))
+            } else {
+                c
+            }
+        })
+}
+
+proptest! {
+    #[test]
+    fn validation_never_panics_and_accepts_only_trimmed_bounded_text(
+        comment in nasty(), author in nasty(), email in nasty(), url in nasty()
+    ) {
+        let draft = Draft { comment, author, email, url: url.clone(), remember: false };
+        let _ = normalize_url(&url);
+        if let Ok(valid) = validate(&draft) {
+            prop_assert_eq!(trim(&valid.content), valid.content.as_str());
+            prop_assert!(!valid.content.is_empty() && valid.content.len() <= 65_525);
+            prop_assert!(valid.author.len() <= 245 && valid.email.len() <= 100);
+            if let Some(url) = valid.url {
+                let lower = url.to_ascii_lowercase();
+                prop_assert!(lower.starts_with("http://") || lower.starts_with("https://"));
+            }
+        }
+    }
+
+    #[test]
+    fn encode_then_decode_is_identity(c in comment()) {
+        let encoded = records::encode_comment(&c);
+        prop_assert_eq!(records::decode_comment(POST, &c.id, &encoded), Ok(c));
+    }
+
+    #[test]
+    fn decoding_anything_never_panics(value in nasty(), key in nasty()) {
+        let id = CommentId::parse("x").unwrap();
+        let _ = records::decode_comment(POST, &id, &value);
+        let _ = CommentId::parse(&key);
+        let _ = Index::decode(&value);
+        let _ = export::parse_import(&value, POST);
+    }
+
+    #[test]
+    fn the_index_round_trips(comments in proptest::collection::vec(comment(), 0..20)) {
+        let index = Index::from_comments(&comments);
+        prop_assert_eq!(Index::decode(&index.encode()), Some(index));
+    }
+}
