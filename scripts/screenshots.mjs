@@ -34,15 +34,19 @@ const seed = ({ post }) => {
 };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-for (const width of [320, 390, 768, 1280, 1440]) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+const shots = [320, 390, 768, 1280, 1440].map((width) => ({ width, name: `page-${width}` }));
+shots.push({ width: 390, name: 'page-390-dark-es', colorScheme: 'dark', locale: 'es-AR' });
+shots.push({ width: 1280, name: 'page-1280-dark', colorScheme: 'dark' });
+for (const { width, name, colorScheme = 'light', locale = 'en-US' } of shots) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, locale });
+  const page = await context.newPage();
   await page.addInitScript(seed, { post });
   await page.goto(`http://127.0.0.1:${port}/`);
-  await page.getByRole('button', { name: 'Post Comment' }).waitFor();
-  await page.screenshot({ path: `${out}/page-${width}.png`, fullPage: true });
+  await page.locator('#submit').waitFor();
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  console.log(`${width}px: ${out}/page-${width}.png${overflow ? '  (horizontal overflow!)' : ''}`);
-  await page.close();
+  console.log(`${width}px: ${out}/${name}.png${overflow ? '  (horizontal overflow!)' : ''}`);
+  await context.close();
 }
 await browser.close();
 server.kill();

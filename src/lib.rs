@@ -4,9 +4,11 @@
 //! - [`content`]: the posts, typed, from bundled JSON;
 //! - [`comments`]: comment data and WordPress's rules, without a DOM;
 //! - [`storage`]: where comments, drafts and choices are kept;
-//! - [`components`]: the visible parts of the page.
+//! - [`components`]: the visible parts of the page;
+//! - [`i18n`]: the interface's words, in English and Spanish.
 
 pub mod comments;
 pub mod components;
 pub mod content;
+pub mod i18n;
 pub mod storage;

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use goosebumps::comments::{order, time, Comment, CommentId, Draft, Identity};
+use goosebumps::i18n::Lang;
 use goosebumps::storage::records::{self, Unreadable, View};
 use goosebumps::storage::{keys, MemoryStore, Store, StoreError};
 
@@ -233,13 +234,22 @@ fn new_comments_are_inserted_in_order() {
 fn dates_are_iso_for_machines_and_wordpress_words_for_readers() {
     let ms = 1_764_089_173_000; // 2025-11-25T16:46:13Z
     assert_eq!(time::iso_utc(ms), "2025-11-25T16:46:13Z");
-    assert_eq!(time::display(ms, 0), "November 25, 2025 at 4:46 pm");
-    assert_eq!(time::display(ms, 60), "November 25, 2025 at 5:46 pm");
-    assert_eq!(time::display(ms, -17 * 60), "November 24, 2025 at 11:46 pm");
-    assert_eq!(time::display(0, 0), "January 1, 1970 at 12:00 am");
+    assert_eq!(
+        time::display(ms, 0, Lang::En),
+        "November 25, 2025 at 4:46 pm"
+    );
+    assert_eq!(
+        time::display(ms, 60, Lang::En),
+        "November 25, 2025 at 5:46 pm"
+    );
+    assert_eq!(
+        time::display(ms, -17 * 60, Lang::En),
+        "November 24, 2025 at 11:46 pm"
+    );
+    assert_eq!(time::display(0, 0, Lang::En), "January 1, 1970 at 12:00 am");
     assert_eq!(time::iso_utc(951_782_400_000), "2000-02-29T00:00:00Z");
     assert_eq!(
-        time::display(951_825_600_000, 0),
+        time::display(951_825_600_000, 0, Lang::En),
         "February 29, 2000 at 12:00 pm"
     );
 }

@@ -6,6 +6,7 @@ use goosebumps::comments::validation::{
     MAX_COMMENT_BYTES, MAX_EMAIL_BYTES, MAX_URL_BYTES,
 };
 use goosebumps::comments::Draft;
+use goosebumps::i18n::Lang;
 
 fn draft() -> Draft {
     Draft {
@@ -229,13 +230,13 @@ fn website_must_be_http_or_https_and_gets_https_when_bare() {
 
 #[test]
 fn counter_appears_near_the_limit() {
-    assert_eq!(counter_text(&"a".repeat(59_999)), None);
+    assert_eq!(counter_text(&"a".repeat(59_999), Lang::En), None);
     assert_eq!(
-        counter_text(&"a".repeat(60_000)).unwrap(),
+        counter_text(&"a".repeat(60_000), Lang::En).unwrap(),
         "60,000 of 65,525 bytes used; 5,525 left."
     );
     assert_eq!(
-        counter_text(&"é".repeat(32_763)).unwrap(),
+        counter_text(&"é".repeat(32_763), Lang::En).unwrap(),
         "65,526 of 65,525 bytes used; 1 too many."
     );
 }

@@ -3,6 +3,7 @@
 
 use super::validation::validate;
 use super::{Comment, CommentId, Draft};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -59,15 +60,25 @@ pub fn export_file_name(post: &str, iso_date: &str) -> String {
 
 /// Why a whole file was refused. Nothing is changed then.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum ImportError {
-    #[error("This file could not be read as JSON ({0}). Nothing was imported.")]
+    /// With the parser's reason, for the record.
     NotJson(String),
-    #[error("This is not a Goosebumps comments export. Nothing was imported.")]
     NotAnExport,
-    #[error("This export is format version {0}, newer than this page understands. Nothing was imported.")]
     NewerVersion(u32),
-    #[error("This export holds comments of another post (“{0}”). Nothing was imported.")]
     OtherPost(String),
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let t = lang.strings();
+        match self {
+            ImportError::NotJson(_) => t.import_not_json,
+            ImportError::NotAnExport => t.import_not_export,
+            ImportError::NewerVersion(_) => t.import_newer,
+            ImportError::OtherPost(_) => t.import_other_post,
+        }
+    }
 }
 
 /// What a file holds that can be imported, and what could not be read.
@@ -157,19 +168,15 @@ pub struct ImportReport {
     pub unreadable: Vec<String>,
 }
 
+impl ImportReport {
+    pub fn message(&self, lang: Lang) -> String {
+        lang.import_report(self.imported, self.already_here, &self.unreadable)
+    }
+}
+
 impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} imported, {} already here, {} could not be read",
-            self.imported,
-            self.already_here,
-            self.unreadable.len()
-        )?;
-        if !self.unreadable.is_empty() {
-            write!(f, " ({})", self.unreadable.join("; "))?;
-        }
-        f.write_str(".")
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -2,17 +2,27 @@
 
 use super::thread::{fingerprint, Index};
 use super::{Comment, CommentId, ValidComment};
+use crate::i18n::Lang;
 use thiserror::Error;
 
 /// A second comment sooner than this after the previous one is refused.
 pub const FLOOD_INTERVAL_MS: i64 = 15_000;
 
+/// A comment WordPress would refuse, in its words (see [`GuardError::message`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum GuardError {
-    #[error("Duplicate comment detected; it looks as though you’ve already said that!")]
     Duplicate,
-    #[error("You are posting comments too quickly. Slow down.")]
     Flood,
+}
+
+impl GuardError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            GuardError::Duplicate => lang.strings().duplicate,
+            GuardError::Flood => lang.strings().flood,
+        }
+    }
 }
 
 /// Refuses a comment within [`FLOOD_INTERVAL_MS`] of the newest stored one.

@@ -1,5 +1,7 @@
 //! Dates for comments: ISO 8601 for `<time datetime>`, WordPress's words for readers.
 
+use crate::i18n::Lang;
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -39,10 +41,29 @@ pub fn iso_utc(ms: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
-/// `November 25, 2026 at 4:46 pm`, in the reader's time zone (`offset_minutes`
-/// east of UTC), as WordPress words a comment's date.
-pub fn display(ms: i64, offset_minutes: i32) -> String {
+const MESES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// A comment's date as WordPress words it in the reader's language and time zone
+/// (`offset_minutes` east of UTC): `November 25, 2026 at 4:46 pm`, or
+/// `25 de noviembre de 2026 a las 16:46`.
+pub fn display(ms: i64, offset_minutes: i32, lang: Lang) -> String {
     let (y, mo, d, h, mi, _) = civil(ms, offset_minutes);
+    if lang == Lang::Es {
+        return format!("{d} de {} de {y} a las {h}:{mi:02}", MESES[mo as usize - 1]);
+    }
     let (h12, half) = match h {
         0 => (12, "am"),
         1..=11 => (h, "am"),

@@ -7,6 +7,7 @@
 //! else is changed, so a comment is stored exactly as typed.
 
 use super::Draft;
+use crate::i18n::Lang;
 use thiserror::Error;
 
 /// Longest comment, in UTF-8 bytes.
@@ -29,27 +30,35 @@ pub enum Field {
     Url,
 }
 
-/// Why a field was refused, in WordPress's words.
+/// Why a field was refused, in WordPress's words (see [`FieldError::message`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum FieldError {
-    #[error("Please type your comment text.")]
     CommentMissing,
-    #[error("Your comment is too long.")]
     CommentTooLong,
-    #[error("Please fill the required fields.")]
     Required,
-    #[error("Your name is too long.")]
     AuthorTooLong,
-    #[error("Please enter a valid email address.")]
     EmailInvalid,
-    #[error("Your email address is too long.")]
     EmailTooLong,
-    #[error("Your URL is too long.")]
     UrlTooLong,
-    #[error(
-        "Please enter a website address that starts with http:// or https://, or leave it empty."
-    )]
     UrlInvalid,
+}
+
+impl FieldError {
+    /// The sentence a reader sees, in their language.
+    pub fn message(self, lang: Lang) -> &'static str {
+        let t = lang.strings();
+        match self {
+            FieldError::CommentMissing => t.comment_missing,
+            FieldError::CommentTooLong => t.comment_too_long,
+            FieldError::Required => t.required,
+            FieldError::AuthorTooLong => t.author_too_long,
+            FieldError::EmailInvalid => t.email_invalid,
+            FieldError::EmailTooLong => t.email_too_long,
+            FieldError::UrlTooLong => t.url_too_long,
+            FieldError::UrlInvalid => t.url_invalid,
+        }
+    }
 }
 
 /// A comment that passed every rule, trimmed and ready to store.
@@ -199,37 +208,7 @@ fn scheme_of(url: &str) -> Option<&str> {
 }
 
 /// What the live counter under the comment says, once the comment nears its limit.
-pub fn counter_text(comment: &str) -> Option<String> {
+pub fn counter_text(comment: &str, lang: Lang) -> Option<String> {
     let used = trim(comment).len();
-    if used < COUNTER_FROM_BYTES {
-        return None;
-    }
-    Some(if used <= MAX_COMMENT_BYTES {
-        format!(
-            "{} of {} bytes used; {} left.",
-            group(used),
-            group(MAX_COMMENT_BYTES),
-            group(MAX_COMMENT_BYTES - used)
-        )
-    } else {
-        format!(
-            "{} of {} bytes used; {} too many.",
-            group(used),
-            group(MAX_COMMENT_BYTES),
-            group(used - MAX_COMMENT_BYTES)
-        )
-    })
-}
-
-/// `65525` → `65,525`.
-fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    (used >= COUNTER_FROM_BYTES).then(|| lang.counter(used, MAX_COMMENT_BYTES))
 }

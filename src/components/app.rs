@@ -2,9 +2,11 @@
 
 use super::{
     article::Article, comments_area::CommentsArea, facts::FactsBox, post_header::PostHeader,
-    testimonial::Testimonial, StoreHandle,
+    testimonial::Testimonial, StoreHandle, UiLang,
 };
 use crate::content::{self, Post};
+use crate::i18n::Lang;
+use crate::storage::records;
 use crate::storage::{LocalStore, MemoryStore, Store, StoreError};
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -32,7 +34,17 @@ pub fn App() -> impl IntoView {
         Ok(local) => (Rc::new(local), false),
         Err(_) => (Rc::new(MemoryStore::new()), true),
     };
-    view! { <PostPage post=post store=store storage_blocked=blocked /> }.into_any()
+    // The language: the reader's choice, else the browser's preferred languages.
+    let lang = records::load_language(store.as_ref()).unwrap_or_else(|| {
+        let languages: Vec<String> = window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect();
+        Lang::negotiate(languages.iter().map(String::as_str))
+    });
+    view! { <PostPage post=post store=store storage_blocked=blocked lang=lang /> }.into_any()
 }
 
 /// One post with its comments, over any [`Store`] (tests pass a memory store).
@@ -43,10 +55,16 @@ pub fn PostPage(
     /// True when the browser refused storage and `store` only lives in memory.
     #[prop(optional)]
     storage_blocked: bool,
+    /// The interface language to start in.
+    #[prop(optional)]
+    lang: Lang,
 ) -> impl IntoView {
     provide_context(StoreHandle::new(store));
+    let lang = RwSignal::new(lang);
+    provide_context(UiLang(lang));
+    let t = move || lang.get().strings();
     view! {
-        <a class="skip-link" href="#content">"Skip to content"</a>
+        <a class="skip-link" href="#content">{move || t().skip_to_content}</a>
         <PostHeader kicker=post.kicker.clone() title=post.title.clone() />
         <main id="content" class="site-main">
             <article class="post">
@@ -55,12 +73,12 @@ pub fn PostPage(
                 <FactsBox facts=post.facts.clone() />
             </article>
             {storage_blocked.then(|| view! {
-                <p class="notice notice-warning" role="status">{StoreError::Blocked.to_string()}</p>
+                <p class="notice notice-warning" role="status">{move || StoreError::Blocked.message(lang.get())}</p>
             })}
             <CommentsArea post=post.slug.clone() title=post.title.clone() />
         </main>
         <footer class="site-footer">
-            <p>"Replies you post here are kept in this browser only."</p>
+            <p>{move || t().footer}</p>
         </footer>
     }
 }

@@ -13,7 +13,7 @@ pub fn Article(sections: Vec<Section>) -> impl IntoView {
                 HeadingLevel::H3 => view! { <h3>{section.heading}</h3> }.into_any(),
             };
             view! {
-                <section class="article-section">
+                <section class="article-section" lang="en">
                     {heading}
                     {section.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                 </section>

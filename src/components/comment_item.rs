@@ -3,7 +3,7 @@
 
 use super::discussion::Discussion;
 use super::reply_form::ReplyForm;
-use super::utc_offset_minutes;
+use super::{use_lang, utc_offset_minutes};
 use crate::comments::thread::MAX_DEPTH;
 use crate::comments::validation::validate_text;
 use crate::comments::{time, CommentId};
@@ -16,6 +16,8 @@ pub const AUTHOR_LINK_REL: &str = "nofollow ugc noopener noreferrer";
 #[component]
 pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
     let id = StoredValue::new(id);
     let comment = Memo::new(move |_| {
         discussion.version.track();
@@ -42,12 +44,13 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
     view! {
         <li id=anchor class=format!("comment depth-{depth}") class:is-highlighted=highlighted>
             {move || match comment.get() {
-                None => view! { <div class="comment-body comment-missing">"This comment could not be read."</div> }.into_any(),
-                Some(c) if c.deleted => view! { <div class="comment-body comment-deleted">"This comment was deleted."</div> }.into_any(),
+                None => view! { <div class="comment-body comment-missing">{t().unreadable_comment}</div> }.into_any(),
+                Some(c) if c.deleted => view! { <div class="comment-body comment-deleted">{t().deleted_placeholder}</div> }.into_any(),
                 Some(c) => {
+                    let lang = lang.get();
                     let href = format!("#{}", c.id.anchor());
                     let datetime = time::iso_utc(c.created_ms);
-                    let when = time::display(c.created_ms, utc_offset_minutes(c.created_ms));
+                    let when = time::display(c.created_ms, utc_offset_minutes(c.created_ms), lang);
                     let initial = c.author.chars().next().map(String::from).unwrap_or_default();
                     let author_name = c.author.clone();
                     let author = match c.url.clone() {
@@ -56,18 +59,18 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                     };
                     let edited = c.edited_ms.map(|ms| {
                         let datetime = time::iso_utc(ms);
-                        let when = time::display(ms, utc_offset_minutes(ms));
-                        view! { <span class="edited">"(edited) " <time datetime=datetime>{when}</time></span> }
+                        let when = time::display(ms, utc_offset_minutes(ms), lang);
+                        view! { <span class="edited">{lang.strings().edited} " " <time datetime=datetime>{when}</time></span> }
                     });
                     let content = c.content.clone();
                     view! {
-                        <article class="comment-body" aria-label=format!("Comment by {author_name}")>
+                        <article class="comment-body" aria-label=lang.comment_by(&author_name)>
                             <footer class="comment-meta">
                                 <span class="avatar" aria-hidden="true">{initial}</span>
                                 <span class="comment-author">
                                     <b class="fn">{author}</b>
                                     " "
-                                    <span class="says">"says:"</span>
+                                    <span class="says">{lang.strings().says}</span>
                                 </span>
                                 <span class="comment-metadata">
                                     <a class="comment-permalink" href=href><time datetime=datetime>{when}</time></a>
@@ -111,10 +114,13 @@ fn CommentActions(
     reply_button: NodeRef<html::Button>,
 ) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
     let id = StoredValue::new(id);
     let copy_link = move |_| {
         let url = id.with_value(permalink);
         let announcement = discussion.announcement;
+        let lang = lang.get_untracked();
         let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
             return;
         };
@@ -122,29 +128,33 @@ fn CommentActions(
         leptos::task::spawn_local(async move {
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             announcement.set(if copied {
-                "Link copied.".to_owned()
+                lang.strings().link_copied.to_owned()
             } else {
-                format!("Your browser did not let the page copy the link. Here it is: {url}")
+                lang.copy_failed(&url)
             });
         });
     };
     let delete = move |_| {
         if let Err(e) = id.with_value(|id| discussion.delete(id)) {
-            discussion
-                .announcement
-                .set(format!("The comment was not deleted. {e}"));
+            let lang = lang.get_untracked();
+            discussion.announcement.set(format!(
+                "{} {}",
+                lang.strings().not_deleted,
+                e.message(lang)
+            ));
         }
     };
+    let reply_label = move || lang.get().reply_to_label(&author);
     view! {
         <div class="comment-actions">
             {(depth < MAX_DEPTH).then(|| view! {
                 <button type="button" class="link-button" node_ref=reply_button
-                    aria-label=format!("Reply to {author}")
-                    on:click=move |_| discussion.reply_to.set(Some(id.get_value()))>"Reply"</button>
+                    aria-label=reply_label
+                    on:click=move |_| discussion.reply_to.set(Some(id.get_value()))>{move || t().reply}</button>
             })}
-            <button type="button" class="link-button" on:click=move |_| discussion.editing.set(Some(id.get_value()))>"Edit"</button>
-            <button type="button" class="link-button" on:click=delete>"Delete"</button>
-            <button type="button" class="link-button" on:click=copy_link>"Copy link"</button>
+            <button type="button" class="link-button" on:click=move |_| discussion.editing.set(Some(id.get_value()))>{move || t().edit}</button>
+            <button type="button" class="link-button" on:click=delete>{move || t().delete}</button>
+            <button type="button" class="link-button" on:click=copy_link>{move || t().copy_link}</button>
         </div>
     }
 }
@@ -162,6 +172,8 @@ fn permalink(id: &CommentId) -> String {
 #[component]
 fn EditForm(id: CommentId) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
     let original = discussion.body(&id).map(|c| c.content).unwrap_or_default();
     let text = RwSignal::new(original);
     let error = RwSignal::new(None::<String>);
@@ -177,16 +189,17 @@ fn EditForm(id: CommentId) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = text.get_untracked();
+        let lang = lang.get_untracked();
         let result = match validate_text(&typed) {
             Ok(valid) => id
                 .with_value(|id| discussion.edit(id, valid.to_owned(), js_sys::Date::now() as i64))
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
+                .map_err(|e| format!("{} {}", lang.strings().not_updated, e.message(lang))),
+            Err(e) => Err(e.message(lang).to_owned()),
         };
         match result {
             Ok(()) => discussion
                 .announcement
-                .set("Your comment was updated.".to_owned()),
+                .set(lang.strings().updated.to_owned()),
             Err(e) => {
                 error.set(Some(e));
                 if let Some(el) = field.get_untracked() {
@@ -198,7 +211,7 @@ fn EditForm(id: CommentId) -> impl IntoView {
     let error_id_for_attr = error_id.clone();
     view! {
         <form class="comment-edit" novalidate on:submit=save>
-            <label for=field_id.clone()>"Edit your comment"</label>
+            <label for=field_id.clone()>{move || t().edit_label}</label>
             <textarea id=field_id rows="5" node_ref=field
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().is_some().then(|| error_id_for_attr.clone())
@@ -206,8 +219,8 @@ fn EditForm(id: CommentId) -> impl IntoView {
                 on:input:target=move |ev| text.set(ev.target().value())></textarea>
             {move || error.get().map(|e| view! { <span id=error_id.clone() class="field-error" role="alert">{e}</span> })}
             <div class="comment-edit-actions">
-                <button type="submit" class="submit submit-small">"Save"</button>
-                <button type="button" class="link-button" on:click=move |_| discussion.editing.set(None)>"Cancel"</button>
+                <button type="submit" class="submit submit-small">{move || t().save}</button>
+                <button type="button" class="link-button" on:click=move |_| discussion.editing.set(None)>{move || t().cancel}</button>
             </div>
         </form>
     }

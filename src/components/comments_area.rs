@@ -5,30 +5,12 @@
 use super::comment_item::CommentItem;
 use super::discussion::Discussion;
 use super::reply_form::ReplyForm;
-use super::StoreHandle;
+use super::{use_lang, StoreHandle};
 use crate::comments::thread::Order;
 use crate::comments::CommentId;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The heading: "One thought on “Title”", "N thoughts on “Title”", or an invitation.
-pub fn comments_heading(count: usize, title: &str) -> String {
-    match count {
-        0 => "No thoughts yet. Be the first to share yours!".to_owned(),
-        1 => format!("One thought on “{title}”"),
-        n => format!("{n} thoughts on “{title}”"),
-    }
-}
-
-/// The quiet notice for stored values that could not be read (and were left alone).
-pub fn unreadable_notice(count: usize) -> String {
-    if count == 1 {
-        "One saved reply could not be read; it was left untouched.".to_owned()
-    } else {
-        format!("{count} saved replies could not be read; they were left untouched.")
-    }
-}
 
 /// Where the address points: a comment, a page of comments, or neither.
 #[derive(Debug, PartialEq, Eq)]
@@ -56,7 +38,9 @@ pub fn parse_fragment(hash: &str) -> Fragment {
 #[component]
 pub fn CommentsArea(post: String, title: String) -> impl IntoView {
     let store = expect_context::<StoreHandle>();
-    let discussion = Discussion::open(post, title, store);
+    let lang = use_lang();
+    let t = move || lang.get().strings();
+    let discussion = Discussion::open(post, title, store, lang);
     provide_context(discussion);
 
     // The address decides the page: a permalink opens the page holding its comment.
@@ -98,7 +82,9 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
 
     let heading = move || {
         let count = discussion.index.with(|i| i.count());
-        discussion.title.with_value(|t| comments_heading(count, t))
+        discussion
+            .title
+            .with_value(|title| lang.get().comments_heading(count, title))
     };
     let roots = move || {
         let page = discussion.page.get();
@@ -121,17 +107,17 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
                 }
             }>
             {move || (discussion.unreadable.get() > 0).then(|| view! {
-                <p class="notice" role="status">{unreadable_notice(discussion.unreadable.get())}</p>
+                <p class="notice" role="status">{move || lang.get().unreadable_notice(discussion.unreadable.get())}</p>
             })}
             <div class="comments-header">
                 <h2 id="comments-title" class="comments-title" tabindex="-1">{heading}</h2>
                 {move || (discussion.index.with(|i| i.count()) > 1).then(|| view! {
                     <p class="comments-order">
-                        <label for="comment-order">"Show"</label>
+                        <label for="comment-order">{move || t().order_label}</label>
                         " "
                         <select id="comment-order" on:change=order_changed>
-                            <option value="oldest" selected=move || discussion.order.get() == Order::OldestFirst>"Oldest first"</option>
-                            <option value="newest" selected=move || discussion.order.get() == Order::NewestFirst>"Newest first"</option>
+                            <option value="oldest" selected=move || discussion.order.get() == Order::OldestFirst>{move || t().oldest_first}</option>
+                            <option value="newest" selected=move || discussion.order.get() == Order::NewestFirst>{move || t().newest_first}</option>
                         </select>
                     </p>
                 })}
@@ -156,19 +142,21 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
 #[component]
 fn PageLinks() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
     let count = move || discussion.threads.with(|t| t.page_count());
     let link = move |n: usize, label: String, rel: Option<&'static str>| {
         view! { <a class="page-numbers" href=format!("#comments-page-{n}") rel=rel>{label}</a> }
     };
     view! {
         <Show when=move || { count() > 1 }>
-            <nav class="comment-navigation" aria-label="Comment pages">
+            <nav class="comment-navigation" aria-label=move || lang.get().strings().pages_label>
                 {move || {
                     let current = discussion.page.get();
+                    let t = lang.get().strings();
                     let last = count();
                     let mut items = Vec::new();
                     if current > 1 {
-                        items.push(link(current - 1, "« Previous".into(), Some("prev")).into_any());
+                        items.push(link(current - 1, t.previous.into(), Some("prev")).into_any());
                     }
                     for n in 1..=last {
                         items.push(if n == current {
@@ -178,7 +166,7 @@ fn PageLinks() -> impl IntoView {
                         });
                     }
                     if current < last {
-                        items.push(link(current + 1, "Next »".into(), Some("next")).into_any());
+                        items.push(link(current + 1, t.next.into(), Some("next")).into_any());
                     }
                     items
                 }}
@@ -191,6 +179,8 @@ fn PageLinks() -> impl IntoView {
 #[component]
 fn UndoBar() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
     let button = NodeRef::<leptos::html::Button>::new();
     // The deleted comment's buttons are gone; focus goes to Undo instead of the page top.
     Effect::new(move |_| {
@@ -200,16 +190,18 @@ fn UndoBar() -> impl IntoView {
     });
     let undo = move |_| {
         if let Err(e) = discussion.undo_delete() {
-            discussion
-                .announcement
-                .set(format!("The comment could not be restored. {e}"));
+            discussion.announcement.set(format!(
+                "{} {}",
+                t().not_restored,
+                e.message(lang.get_untracked())
+            ));
         }
     };
     view! {
         <div class="undo-bar">
-            <span>"Comment deleted."</span>
+            <span>{move || t().deleted}</span>
             " "
-            <button type="button" class="undo-button" node_ref=button on:click=undo>"Undo"</button>
+            <button type="button" class="undo-button" node_ref=button on:click=undo>{move || t().undo}</button>
         </div>
     }
 }
@@ -218,23 +210,22 @@ fn UndoBar() -> impl IntoView {
 #[component]
 fn ExportImport() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
     let export = move |_| {
         let (name, json) = discussion.export(js_sys::Date::now() as i64);
-        match download(&name, &json) {
-            Ok(()) => discussion.announcement.set(format!("Exported to {name}.")),
-            Err(_) => discussion
-                .announcement
-                .set("Your browser did not let the page save the file.".to_owned()),
-        }
+        let message = match download(&name, &json) {
+            Ok(()) => lang.get_untracked().exported_to(&name),
+            Err(_) => t().export_failed.to_owned(),
+        };
+        discussion.announcement.set(message);
     };
     view! {
         <div class="comments-tools">
-            <h3 class="comments-tools-title">"Your comments, your file"</h3>
-            <p class="comments-tools-note">
-                "Comments are kept in this browser only. Export them to keep a copy or move them to another browser; import a file, or drop it here, to bring them back."
-            </p>
+            <h3 class="comments-tools-title">{move || t().tools_title}</h3>
+            <p class="comments-tools-note">{move || t().tools_note}</p>
             <div class="comments-tools-actions">
-                <button type="button" class="secondary-button" on:click=export>"Export comments"</button>
+                <button type="button" class="secondary-button" on:click=export>{move || t().export}</button>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"
                     on:change:target=move |ev| {
                         let input = ev.target();
@@ -243,7 +234,7 @@ fn ExportImport() -> impl IntoView {
                         }
                         input.set_value("");
                     } />
-                <label class="secondary-button file-button" for="import-file">"Import comments"</label>
+                <label class="secondary-button file-button" for="import-file">{move || t().import}</label>
             </div>
         </div>
     }
@@ -254,10 +245,15 @@ fn import_file(discussion: Discussion, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         let message = match text.ok().and_then(|t| t.as_string()) {
-            None => "This file could not be read. Nothing was imported.".to_owned(),
+            None => discussion
+                .lang
+                .get_untracked()
+                .strings()
+                .import_unreadable_file
+                .to_owned(),
             Some(text) => match discussion.import(&text) {
                 Ok(report) => report,
-                Err(e) => e.to_string(),
+                Err(e) => e.message(discussion.lang.get_untracked()).to_owned(),
             },
         };
         discussion.announcement.set(message);

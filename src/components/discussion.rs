@@ -6,6 +6,7 @@ use crate::comments::export::{self, ExportedDraft, ImportError};
 use crate::comments::guards::{self, GuardError};
 use crate::comments::thread::{self, Index, Order, Threads};
 use crate::comments::{time, Comment, CommentId, Draft, ValidComment};
+use crate::i18n::Lang;
 use crate::storage::records::{self, Unreadable};
 use crate::storage::{keys, StoreError};
 use leptos::prelude::*;
@@ -23,6 +24,15 @@ pub enum PostError {
     Guard(#[from] GuardError),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl PostError {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self {
+            PostError::Guard(e) => e.message(lang),
+            PostError::Store(e) => e.message(lang),
+        }
+    }
 }
 
 /// The name, email, website and "remember" box, shared by every reply form so
@@ -62,6 +72,8 @@ pub struct Discussion {
     pub announcement: RwSignal<String>,
     pub identity: IdentityFields,
     pub unreadable: RwSignal<usize>,
+    /// The interface language, for what the actions announce.
+    pub lang: RwSignal<Lang>,
     bodies: StoredValue<HashMap<CommentId, Comment>>,
     index_dirty: StoredValue<bool>,
 }
@@ -69,7 +81,7 @@ pub struct Discussion {
 impl Discussion {
     /// Opens the post's comments from storage and prefills the identity from the
     /// draft of a new comment, or else from the remembered identity.
-    pub fn open(post: String, title: String, store: StoreHandle) -> Self {
+    pub fn open(post: String, title: String, store: StoreHandle, lang: RwSignal<Lang>) -> Self {
         let (opened, order, draft) = store.with(|s| {
             let opened = records::open_index(s, &post).unwrap_or_default();
             if opened.changed {
@@ -104,6 +116,7 @@ impl Discussion {
                 remember: RwSignal::new(draft.remember),
             },
             unreadable: RwSignal::new(opened.unreadable.len()),
+            lang,
             bodies: StoredValue::new(HashMap::new()),
             index_dirty: StoredValue::new(false),
         }
@@ -281,7 +294,8 @@ impl Discussion {
             },
             UNDO_WINDOW,
         );
-        self.announcement.set("Comment deleted.".to_owned());
+        self.announcement
+            .set(self.lang.get_untracked().strings().deleted.to_owned());
         Ok(())
     }
 
@@ -300,7 +314,8 @@ impl Discussion {
             self.remember(c);
         }
         self.undo.set(None);
-        self.announcement.set("Comment restored.".to_owned());
+        self.announcement
+            .set(self.lang.get_untracked().strings().restored.to_owned());
         if let Some(first) = pending.records.first() {
             self.go_to(&first.id);
         }
@@ -351,9 +366,11 @@ impl Discussion {
         let mut stored = 0;
         for comment in &new {
             if let Err(e) = self.store.with(|s| records::save_comment(s, comment)) {
-                report
-                    .unreadable
-                    .push(format!("{} could not be saved: {e}", comment.id));
+                report.unreadable.push(format!(
+                    "{}: {}",
+                    comment.id,
+                    e.message(self.lang.get_untracked())
+                ));
                 continue;
             }
             self.remember(comment);
@@ -368,6 +385,6 @@ impl Discussion {
             }
         });
         self.flush_index();
-        Ok(report.to_string())
+        Ok(report.message(self.lang.get_untracked()))
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[component]
 pub fn FactsBox(facts: Facts) -> impl IntoView {
     view! {
-        <aside class="facts" aria-labelledby="facts-title">
+        <aside class="facts" aria-labelledby="facts-title" lang="en">
             <h2 id="facts-title">{facts.heading}</h2>
             <dl>
                 {facts.items.into_iter().map(|fact| view! {

@@ -13,11 +13,12 @@ mod video;
 pub use video::VideoPlayer;
 
 pub use app::{App, PostPage};
-pub use comments_area::{comments_heading, parse_fragment, CommentsArea, Fragment};
+pub use comments_area::{parse_fragment, CommentsArea, Fragment};
 pub use discussion::Discussion;
 pub use reply_form::ReplyForm;
 pub use testimonial::Testimonial;
 
+use crate::i18n::Lang;
 use crate::storage::Store;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -36,6 +37,17 @@ impl StoreHandle {
     pub fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
         self.0.with_value(|store| f(store.as_ref()))
     }
+}
+
+/// The interface language, shared through context and switchable at any time.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub RwSignal<Lang>);
+
+/// The interface language of the current page (English where none was provided).
+pub(crate) fn use_lang() -> RwSignal<Lang> {
+    use_context::<UiLang>()
+        .map(|l| l.0)
+        .unwrap_or_else(|| RwSignal::new(Lang::En))
 }
 
 /// Minutes east of UTC at `ms`, in the reader's time zone.

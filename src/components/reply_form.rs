@@ -3,8 +3,10 @@
 //! on a failed submit.
 
 use super::discussion::Discussion;
+use super::use_lang;
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
 use crate::comments::{CommentId, Draft, Identity};
+use crate::i18n::Lang;
 use crate::storage::records;
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -23,6 +25,8 @@ pub fn ReplyForm(
     parent_author: Option<String>,
 ) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
     let store = discussion.store;
     let who = discussion.identity;
     let target = StoredValue::new(parent.clone());
@@ -66,11 +70,10 @@ pub fn ReplyForm(
                 store.with(|s| records::save_draft(s, post, parent.as_ref(), &draft))
             })
         });
-        let _ = draft_problem.try_set(
-            saved
-                .err()
-                .map(|e| format!("Your draft could not be saved: {e}")),
-        );
+        let _ = draft_problem.try_set(saved.err().map(|e| {
+            let lang = lang.get_untracked();
+            format!("{} {}", lang.strings().draft_not_saved, e.message(lang))
+        }));
     };
     let typed = move || {
         dirty.set_value(true);
@@ -115,7 +118,7 @@ pub fn ReplyForm(
             Ok(valid) => valid,
             Err(found) => {
                 let first = found[0].0;
-                status.set(error_summary(&found));
+                status.set(error_summary(&found, lang.get_untracked()));
                 errors.set(found);
                 focus(first);
                 return;
@@ -129,7 +132,8 @@ pub fn ReplyForm(
         };
         let now = js_sys::Date::now() as i64;
         if let Err(e) = discussion.post(target.get_value(), valid, now) {
-            status.set(format!("Your comment was not posted. {e}"));
+            let lang = lang.get_untracked();
+            status.set(format!("{} {}", lang.strings().not_posted, e.message(lang)));
             focus(Field::Comment);
             return;
         }
@@ -157,14 +161,13 @@ pub fn ReplyForm(
             who.email.set(String::new());
             who.url.set(String::new());
         }
-        let _ = status.try_set("Your comment was posted.".to_owned());
-        discussion
-            .announcement
-            .set("Your comment was posted.".to_owned());
+        let posted = lang.get_untracked().strings().posted;
+        let _ = status.try_set(posted.to_owned());
+        discussion.announcement.set(posted.to_owned());
     };
 
-    let counter = move || comment.with(|c| counter_text(c));
-    let comment_error = move || error_of(Field::Comment).map(|e| e.to_string());
+    let counter = move || comment.with(|c| counter_text(c, lang.get()));
+    let comment_error = move || error_of(Field::Comment).map(|e| e.message(lang.get()));
     let described_by = move || {
         let mut ids = Vec::new();
         if counter().is_some() {
@@ -175,15 +178,15 @@ pub fn ReplyForm(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
-    let title = match &parent_author {
-        Some(name) => format!("Leave a Reply to {name}"),
-        None => "Leave a Reply".to_owned(),
+    let title = move || match &parent_author {
+        Some(name) => lang.get().reply_to_title(name),
+        None => t().leave_reply.to_owned(),
     };
     let cancel = parent.is_some().then(|| {
         view! {
             <small>
                 <button type="button" class="link-button cancel-reply" id="cancel-comment-reply-link"
-                    on:click=move |_| discussion.reply_to.set(None)>"Cancel reply"</button>
+                    on:click=move |_| discussion.reply_to.set(None)>{move || t().cancel_reply}</button>
             </small>
         }
     });
@@ -193,12 +196,12 @@ pub fn ReplyForm(
             <h2 id="reply-title" class="comment-reply-title">{title} " " {cancel}</h2>
             <form id="commentform" class="comment-form" novalidate on:submit=on_submit>
                 <p class="comment-notes">
-                    <span id="email-notes">"Your email address will not be published."</span>
+                    <span id="email-notes">{move || t().email_notes}</span>
                     " "
-                    <span class="required-field-message">"Required fields are marked " <span class="required">"*"</span></span>
+                    <span class="required-field-message">{move || t().required_fields} " " <span class="required">"*"</span></span>
                 </p>
                 <p class="comment-form-comment">
-                    <label for="comment">"Comment " <span class="required">"*"</span></label>
+                    <label for="comment">{move || t().comment} " " <span class="required">"*"</span></label>
                     <textarea id="comment" name="comment" rows="8" required
                         node_ref=comment_ref
                         aria-invalid=move || comment_error().is_some().then_some("true")
@@ -209,22 +212,22 @@ pub fn ReplyForm(
                     {move || counter().map(|text| view! { <span id="comment-counter" class="counter">{text}</span> })}
                     {move || comment_error().map(|text| view! { <span id="comment-error" class="field-error">{text}</span> })}
                 </p>
-                <TextField id="author" label="Name" required=true kind="text" autocomplete="name"
+                <TextField id="author" label=Signal::derive(move || t().name) required=true kind="text" autocomplete="name"
                     value=who.author error=Signal::derive(move || error_of(Field::Author)) node_ref=author_ref on_typed=typed />
-                <TextField id="email" label="Email" required=true kind="email" autocomplete="email"
+                <TextField id="email" label=Signal::derive(move || t().email) required=true kind="email" autocomplete="email"
                     value=who.email error=Signal::derive(move || error_of(Field::Email)) node_ref=email_ref on_typed=typed
                     note="email-notes" />
-                <TextField id="url" label="Website" required=false kind="url" autocomplete="url"
+                <TextField id="url" label=Signal::derive(move || t().website) required=false kind="url" autocomplete="url"
                     value=who.url error=Signal::derive(move || error_of(Field::Url)) node_ref=url_ref on_typed=typed />
                 <p class="comment-form-cookies-consent">
                     <input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox"
                         prop:checked=move || who.remember.get()
                         on:change:target=move |ev| { who.remember.set(ev.target().checked()); typed(); } />
                     " "
-                    <label for="wp-comment-cookies-consent">"Save my name, email, and website in this browser for the next time I comment."</label>
+                    <label for="wp-comment-cookies-consent">{move || t().remember_me}</label>
                 </p>
                 <p class="form-submit">
-                    <button type="submit" id="submit" class="submit">"Post Comment"</button>
+                    <button type="submit" id="submit" class="submit">{move || t().post_comment}</button>
                 </p>
                 <p class="form-status" role="status" aria-live="polite" aria-atomic="true">{move || status.get()}</p>
                 {move || draft_problem.get().map(|text| view! { <p class="notice notice-warning">{text}</p> })}
@@ -237,7 +240,7 @@ pub fn ReplyForm(
 #[component]
 fn TextField(
     id: &'static str,
-    label: &'static str,
+    label: Signal<&'static str>,
     required: bool,
     /// The input's `type`.
     kind: &'static str,
@@ -250,6 +253,7 @@ fn TextField(
     #[prop(optional)]
     note: Option<&'static str>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let error_id = format!("{id}-error");
     let error_id_for_described = error_id.clone();
     let described_by = move || {
@@ -274,15 +278,14 @@ fn TextField(
                 aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input:target=move |ev| { value.set(ev.target().value()); on_typed(); } />
-            {move || error.get().map(|e| view! { <span id=error_id.clone() class="field-error">{e.to_string()}</span> })}
+            {move || error.get().map(|e| view! { <span id=error_id.clone() class="field-error">{e.message(lang.get())}</span> })}
         </p>
     }
 }
 
 /// What the live region says after a refused submit.
-fn error_summary(errors: &[(Field, FieldError)]) -> String {
-    let messages: Vec<String> = errors.iter().map(|(_, e)| e.to_string()).collect();
-    let mut unique = messages.clone();
-    unique.dedup();
-    format!("Your comment was not posted. {}", unique.join(" "))
+fn error_summary(errors: &[(Field, FieldError)], lang: Lang) -> String {
+    let mut messages: Vec<&str> = errors.iter().map(|(_, e)| e.message(lang)).collect();
+    messages.dedup();
+    format!("{} {}", lang.strings().not_posted, messages.join(" "))
 }

@@ -1,7 +1,7 @@
 //! The testimonial card: the person, the headline, and a Text / Video toggle built
 //! as WAI-ARIA tabs. The chosen view is remembered per post.
 
-use super::{video::VideoPlayer, StoreHandle};
+use super::{use_lang, video::VideoPlayer, StoreHandle};
 use crate::content::Post;
 use crate::storage::records::{self, View};
 use leptos::ev::KeyboardEvent;
@@ -58,11 +58,12 @@ pub fn Testimonial(post: Post) -> impl IntoView {
     let name = person.name.clone();
     let country = person.country.name.clone();
     let attribution = format!("{}, {}", person.full_name, person.country.name);
-    let tabs_label = format!("Show {}’s moment as", person.name);
+    let lang = use_lang();
+    let t = move || lang.get().strings();
 
     view! {
         <section class="testimonial" aria-labelledby="testimonial-title">
-            <p class="person">
+            <p class="person" lang="en">
                 <span class="person-avatar" aria-hidden="true">{name.chars().next().map(String::from)}</span>
                 <span class="person-name">{name}</span>
                 <span class="person-country">
@@ -71,20 +72,20 @@ pub fn Testimonial(post: Post) -> impl IntoView {
                     {country}
                 </span>
             </p>
-            <h2 id="testimonial-title" class="testimonial-title">{testimonial.headline}</h2>
+            <h2 id="testimonial-title" class="testimonial-title" lang="en">{testimonial.headline}</h2>
             {has_video.then(|| view! {
-                <div class="view-tabs" role="tablist" aria-label=tabs_label on:keydown=on_keydown>
+                <div class="view-tabs" role="tablist" aria-label=move || t().views_label on:keydown=on_keydown>
                     <button type="button" role="tab" id="tab-text" aria-controls="panel-text"
                         node_ref=text_tab aria-selected=selected(View::Text) tabindex=tabindex(View::Text)
-                        on:click=move |_| choose(View::Text, false)>"Text"</button>
+                        on:click=move |_| choose(View::Text, false)>{move || t().view_text}</button>
                     <button type="button" role="tab" id="tab-video" aria-controls="panel-video"
                         node_ref=video_tab aria-selected=selected(View::Video) tabindex=tabindex(View::Video)
-                        on:click=move |_| choose(View::Video, false)>"Video"</button>
+                        on:click=move |_| choose(View::Video, false)>{move || t().view_video}</button>
                 </div>
             })}
             <div class="view-panel" role=has_video.then_some("tabpanel") id="panel-text"
                 aria-labelledby=has_video.then_some("tab-text") hidden=move || view.get() != View::Text>
-                <blockquote class="quote">
+                <blockquote class="quote" lang="en">
                     <p>{quote}</p>
                     <footer class="quote-by">"— " {attribution}</footer>
                 </blockquote>
@@ -95,6 +96,11 @@ pub fn Testimonial(post: Post) -> impl IntoView {
                     // Only built once chosen, so the page asks for no video bytes until then.
                     <Show when=move || view.get() == View::Video>
                         <VideoPlayer video=video.clone() />
+                        <p class="transcript-link">
+                            <button type="button" class="link-button" on:click=move |_| choose(View::Text, true)>
+                                {move || t().read_transcript}
+                            </button>
+                        </p>
                     </Show>
                 </div>
             })}

@@ -1,18 +1,20 @@
 //! The Video view: a hosted file with captions, or a provider embed behind a
 //! click-to-load facade (no request to the provider until the reader presses play).
 
+use super::use_lang;
 use crate::content::Video;
 use leptos::prelude::*;
 
 #[component]
 pub fn VideoPlayer(video: Video) -> impl IntoView {
+    let t = use_lang().get_untracked().strings();
     match video {
         Video::File { title, sample_note, poster, sources, captions } => view! {
             <figure class="video">
                 <video controls preload="metadata" playsinline poster=poster width="640" height="360" aria-label=title>
                     {sources.into_iter().map(|s| view! { <source src=s.src type=s.mime /> }).collect_view()}
                     <track kind="captions" src=captions.src srclang=captions.srclang label=captions.label default />
-                    "Your browser cannot play this video; the Text tab has the same words."
+                    {t.video_fallback}
                 </video>
                 {sample_note.map(|note| view! { <figcaption class="sample-note">{note}</figcaption> })}
             </figure>
@@ -20,7 +22,7 @@ pub fn VideoPlayer(video: Video) -> impl IntoView {
         .into_any(),
         Video::Youtube { title, id } => {
             let playing = RwSignal::new(false);
-            let label = format!("Play video: {title}");
+            let label = format!("{}: {title}", t.play_video);
             view! {
                 <figure class="video">
                     <Show
@@ -29,7 +31,7 @@ pub fn VideoPlayer(video: Video) -> impl IntoView {
                             <button type="button" class="video-facade" aria-label=label.clone()
                                 on:click=move |_| playing.set(true)>
                                 <span class="video-facade-icon" aria-hidden="true"></span>
-                                <span class="video-facade-text">"Play video (loads YouTube)"</span>
+                                <span class="video-facade-text">{t.play_video_note}</span>
                             </button>
                         }
                     >

@@ -59,3 +59,13 @@ pub fn draft_target_of(post: &str, key: &str) -> Option<Option<CommentId>> {
 pub fn comment_order() -> String {
     format!("{ROOT}comment-order")
 }
+
+/// The interface language the reader chose (`en` or `es`).
+pub fn language() -> String {
+    format!("{ROOT}lang")
+}
+
+/// The colour scheme the reader chose (`light` or `dark`); absent: follow the system.
+pub fn theme() -> String {
+    format!("{ROOT}theme")
+}

@@ -15,17 +15,29 @@ pub mod records;
 pub use local::LocalStore;
 pub use memory::MemoryStore;
 
+use crate::i18n::Lang;
 use thiserror::Error;
 
-/// Why the browser would not keep something, in words a reader can act on.
+/// Why the browser would not keep something, in words a reader can act on
+/// (see [`StoreError::message`]).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{}", self.message(Lang::En))]
 pub enum StoreError {
-    #[error("Your browser's storage for this site is full, so this reply was not saved. Your text is still in the form. To make room, export your comments to keep a copy, then delete some older replies, and press Post Comment again.")]
     Full,
-    #[error("Your browser is blocking storage for this site, so replies are kept only until this tab is closed.")]
     Blocked,
-    #[error("Your browser could not save this ({0}). Your text is still in the form.")]
+    /// Anything else the browser said, kept for the record.
     Other(String),
+}
+
+impl StoreError {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let t = lang.strings();
+        match self {
+            StoreError::Full => t.storage_full,
+            StoreError::Blocked => t.storage_blocked,
+            StoreError::Other(_) => t.storage_other,
+        }
+    }
 }
 
 /// A string key–value store with localStorage's semantics.

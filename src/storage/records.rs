@@ -5,6 +5,7 @@ use super::{keys, Store, StoreError};
 use crate::comments::export::ExportedDraft;
 use crate::comments::thread::{Index, Order};
 use crate::comments::{order, Comment, CommentId, Draft, Identity};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The format version written into every comment record.
@@ -321,4 +322,30 @@ pub fn load_view(store: &dyn Store, post: &str) -> View {
 
 pub fn save_view(store: &dyn Store, post: &str, view: View) -> Result<(), StoreError> {
     store.set(&keys::view(post), view.as_str())
+}
+
+/// The interface language the reader chose, if any.
+pub fn load_language(store: &dyn Store) -> Option<Lang> {
+    store
+        .get(&keys::language())
+        .ok()
+        .flatten()
+        .and_then(|tag| Lang::from_tag(&tag))
+}
+
+pub fn save_language(store: &dyn Store, lang: Lang) -> Result<(), StoreError> {
+    store.set(&keys::language(), lang.code())
+}
+
+/// The colour scheme the reader chose: `Some(true)` dark, `Some(false)` light.
+pub fn load_dark(store: &dyn Store) -> Option<bool> {
+    match store.get(&keys::theme()).ok().flatten().as_deref() {
+        Some("dark") => Some(true),
+        Some("light") => Some(false),
+        _ => None,
+    }
+}
+
+pub fn save_dark(store: &dyn Store, dark: bool) -> Result<(), StoreError> {
+    store.set(&keys::theme(), if dark { "dark" } else { "light" })
 }
