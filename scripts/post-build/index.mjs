@@ -9,13 +9,16 @@
 //      absolute with the public URL (Trunk's own already are);
 //   3. csp: the Content-Security-Policy <meta>, with the hashes of the inline
 //      scripts of the final index.html, and the same policy in _headers;
+//   4. serviceWorker: sw.js with the list of files to precache and a version that
+//      hashes their bytes (index.html included, so it must come last).
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
 import { resolve } from 'node:path';
 import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
+import { serviceWorker } from './service-worker.mjs';
 
-const steps = [publicUrls, csp];
+const steps = [publicUrls, csp, serviceWorker];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

@@ -71,7 +71,7 @@ for (const path of ['/', '/sub/']) {
   });
 }
 
-test('everything works under the policy: posting and the video', async ({ page }) => {
+test('everything works under the policy: posting, the video, the manifest and icons', async ({ page }) => {
   // The `problems` fixture fails this test on any CSP violation.
   await open(page);
   await fillComment(page, { comment: 'Strict and working.', name: 'Csp', email: 'csp@example.com' });
@@ -86,6 +86,25 @@ test('everything works under the policy: posting and the video', async ({ page }
     .poll(() => video.evaluate((v: HTMLVideoElement) => (v.textTracks[0].mode = 'hidden', v.textTracks[0].cues?.length ?? 0)))
     .toBeGreaterThan(0);
 
+  // The manifest and its icons load (manifest-src, img-src).
+  const manifest = await page.evaluate(async () => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    const json = await (await fetch(link!.href)).json();
+    const icons = await Promise.all(
+      json.icons.map(
+        (icon: { src: string }) =>
+          new Promise((resolve) => {
+            const img = new Image();
+            img.onload = () => resolve(img.naturalWidth);
+            img.onerror = () => resolve(0);
+            img.src = new URL(icon.src, link!.href).href;
+          }),
+      ),
+    );
+    return { name: json.name, icons };
+  });
+  expect(manifest.name).toBe('Goosebumps — Miracle in cell no. 7');
+  expect(manifest.icons.every((width) => (width as number) > 0)).toBe(true);
 });
 
 test('an injected inline script is blocked, and the violation is reported', async ({ page, problems }) => {
