@@ -36,7 +36,7 @@ export async function serviceWorker({ dir, sourceDir }) {
     version: version.digest('hex').slice(0, 16),
     // Relative to sw.js; the page itself is cached as the directory URL, the URL
     // it is served at (a host may redirect …/index.html there).
-    files: files.map((file) => (file === 'index.html' ? './' : encodeURI(file))),
+    files: ['./', ...files.filter((file) => file !== 'index.html').map(encodeURI)],
   };
   await writeFile(join(dir, 'sw.js'), template.replace(MARKER, JSON.stringify(build, null, 2)));
   return `sw.js version ${build.version}: ${files.length} files, ${Math.round(bytes / 1024)} KiB precached`;
