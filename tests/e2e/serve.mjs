@@ -19,6 +19,7 @@ const types = {
   '.mp4': 'video/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 function locate(pathname) {
