@@ -102,7 +102,8 @@ export async function csp({ dir, publicUrl }) {
       '# HTTP headers for hosts that read this file (Netlify, Cloudflare Pages); it must sit',
       '# at the root of the published site. Made by scripts/post-build/csp.mjs: the same',
       '# policy as the <meta> in index.html, plus what only works as a header.',
-      `${publicUrl}*`,
+      // The public URL's path (a relative one, "./", cannot be known: the whole site).
+      `${publicUrl.startsWith('/') ? publicUrl : '/'}*`,
       `  Content-Security-Policy: ${serialize([...policy, ...HEADER_ONLY])}`,
       '',
     ].join('\n'),
