@@ -62,6 +62,14 @@ test('csp hashes every inline script of the final page, as the browser reads it'
   });
 });
 
+test('csp puts the policy first in <head> when there is no <meta charset>', async () => {
+  const html = '<!DOCTYPE html>\n<html>\n<head>\n  <link rel="stylesheet" href="/a.css">\n</head>\n<body></body>\n</html>\n';
+  await withBuild({ 'index.html': html }, async (build, read) => {
+    await csp(build);
+    assert.match(await read('index.html'), /<head>\n<meta http-equiv="Content-Security-Policy" content="[^"]+">\n  <link/);
+  });
+});
+
 test('csp refuses what no hash can allow', async () => {
   for (const [what, html] of [
     ['an inline style attribute', page('', '<p style="color:red">x</p>')],

@@ -86,9 +86,7 @@ export async function csp({ dir, publicUrl }) {
   // Right after <meta charset> (which must stay first), else first in <head>.
   const { head, elements: inHead } = headElements(html);
   const charset = inHead.find((el) => el.name === 'meta' && attribute(el, 'charset'));
-  const loadsBefore = inHead.find(
-    (el) => ['script', 'link', 'style'].includes(el.name) && (!charset || el.start < charset.start),
-  );
+  const loadsBefore = charset && inHead.find((el) => ['script', 'link', 'style'].includes(el.name) && el.start < charset.start);
   if (loadsBefore) throw new Error(`<${loadsBefore.name}> comes before <meta charset>: the policy would come too late`);
   const after = charset ?? head;
   const indent = /\n([ \t]*)$/.exec(html.slice(0, after.start))?.[1] ?? '';
