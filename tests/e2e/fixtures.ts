@@ -1,11 +1,34 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-// Every test fails on a console error, an uncaught exception or a dialog (an
-// injected `alert` would open one), so no flow passes while something breaks.
+/** Prefix of the `problems` entries for Content-Security-Policy violations. */
+export const CSP_VIOLATION = 'CSP violation:';
+
+// Every test fails on a console error, an uncaught exception, a dialog (an
+// injected `alert` would open one) or a Content-Security-Policy violation (an
+// init script reports each `securitypolicyviolation` event of every page of the
+// context), so no flow passes while something breaks or is blocked. A test that
+// provokes a violation on purpose takes its expected entries out of `problems`.
 export const test = base.extend<{ problems: string[] }>({
   problems: [
-    async ({ page }, use) => {
+    async ({ page, context }, use) => {
       const problems: string[] = [];
+      await context.exposeFunction('__reportCspViolation', (violation: string) =>
+        problems.push(`${CSP_VIOLATION} ${violation}`),
+      );
+      await context.addInitScript(() => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+            const sample = e.sample ? ` (“${e.sample}”)` : '';
+            // Set by exposeFunction above; typed loosely as this runs in the page.
+            (window as unknown as { __reportCspViolation(v: string): void }).__reportCspViolation(
+              `${e.effectiveDirective} blocked ${e.blockedURI || '(none)'}${where}${sample}`,
+            );
+          },
+          true,
+        );
+      });
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
       });
@@ -15,7 +38,7 @@ export const test = base.extend<{ problems: string[] }>({
         await dialog.dismiss();
       });
       await use(problems);
-      expect(problems, 'no console errors, exceptions or dialogs').toEqual([]);
+      expect(problems, 'no console errors, exceptions, dialogs or CSP violations').toEqual([]);
     },
     { auto: true },
   ],

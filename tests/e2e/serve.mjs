@@ -19,6 +19,7 @@ const types = {
   '.mp4': 'video/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 function locate(pathname) {
@@ -33,7 +34,13 @@ createServer(async (req, res) => {
   let file = locate(pathname);
   try {
     if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (extname(file) === '.js' && file.endsWith('/sw.js') && /(?:^|;\s*)deployment=next(?:;|$)/.test(req.headers.cookie ?? '')) {
+      // For the update test: a browser context with the cookie `deployment=next` gets
+      // the service worker of a next deployment (the same worker, another version).
+      // The browser fetches sw.js itself to look for updates, where no route reaches.
+      body = Buffer.from(body.toString('utf8').replace(/"version": "([0-9a-f]+)"/, '"version": "$1-next"'));
+    }
     const range = /bytes=(\d*)-(\d*)/.exec(req.headers.range ?? '');
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
     if (range) {

@@ -220,6 +220,8 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
+    // The post_build hook's steps (CSP, public URLs, service worker) on made-up builds.
+    run(cmd("node").args(["--test", "tests/post-build.test.mjs"]))?;
     run(cmd("cargo")
         .args(["test", "-p", "goosebumps", "--target", WASM_TARGET])
         .env(

@@ -1,0 +1,110 @@
+// The Content-Security-Policy: a <meta http-equiv> in index.html, right after
+// <meta charset>, before anything that loads; and the same policy as an HTTP
+// header in _headers (Netlify, Cloudflare Pages), with frame-ancestors, which
+// only works as a header. README, "Security", explains each directive.
+//
+// Generic: it hashes every inline <script> (and <style>) of the final index.html,
+// whatever earlier steps put there, and refuses what a hash cannot allow
+// (event-handler and style attributes, javascript: URLs, <base>).
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { attribute, attributes, domText, elements, headElements, readIndex, splice, writeIndex } from './html.mjs';
+
+/** The policy, directive by directive; `hashes` are the inline scripts' and styles'. */
+export function directives({ scripts = [], styles = [] } = {}) {
+  return [
+    ['default-src', "'self'"],
+    // Trunk's loader is an inline module script (allowed by its hash);
+    // 'wasm-unsafe-eval' lets WebAssembly compile, and allows no JS eval.
+    ['script-src', "'self'", "'wasm-unsafe-eval'", ...scripts],
+    ['style-src', "'self'", ...styles],
+    // The stylesheet draws the play icon with a data: SVG.
+    ['img-src', "'self'", 'data:'],
+    ['media-src', "'self'"],
+    // The only video provider; its iframe is made when the reader presses play.
+    ['frame-src', 'https://www.youtube-nocookie.com'],
+    ['connect-src', "'self'"],
+    ['manifest-src', "'self'"],
+    ['worker-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+  ];
+}
+
+/** Directives a <meta> policy ignores (with a console error): header only. */
+export const HEADER_ONLY = [['frame-ancestors', "'none'"]];
+
+export const serialize = (list) => list.map((d) => d.join(' ')).join('; ');
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// `trunk serve` adds an inline autoreload script whose text the dev server fills in
+// for each response (its address and WebSocket path), so no hash made here would
+// match it. Fill them in now, as the dev server would (the address from the page's
+// own URL, the WebSocket under the public URL: Trunk's default without serve-base
+// or ws-base in Trunk.toml), so the served text is the hashed text.
+function fillInDevServerScript(html, publicUrl) {
+  return html
+    .replace(/'\{\{__TRUNK_ADDRESS__\}\}'|`\{\{__TRUNK_ADDRESS__\}\}`/g, 'window.location.host')
+    .replaceAll('{{__TRUNK_WS_BASE__}}', publicUrl);
+}
+
+export async function csp({ dir, publicUrl }) {
+  let html = await readIndex(dir);
+
+  // Run twice, the result is the same: drop a policy an earlier run inserted.
+  html = splice(
+    html,
+    [...elements(html)]
+      .filter((el) => el.name === 'meta' && /^content-security-policy$/i.test(attribute(el, 'http-equiv')?.value ?? ''))
+      // With the line break and indentation before it, as inserted below.
+      .map((el) => ({ start: el.start - (/\n[ \t]*$/.exec(html.slice(0, el.start))?.[0].length ?? 0), end: el.end, text: '' })),
+  );
+
+  html = fillInDevServerScript(html, publicUrl);
+  const all = [...elements(html)];
+  const problems = [];
+  for (const el of all) {
+    for (const a of attributes(el.attrs)) {
+      if (/^on/.test(a.name)) problems.push(`<${el.name} ${a.name}=…> (an inline event handler)`);
+      if (a.name === 'style') problems.push(`<${el.name} style="…"> (an inline style attribute)`);
+      if (/^\s*javascript:/i.test(a.value)) problems.push(`<${el.name} ${a.name}="javascript:…">`);
+    }
+    if (el.name === 'base') problems.push("<base> (base-uri 'none')");
+  }
+  if (problems.length) {
+    throw new Error(`index.html has what a strict CSP blocks:\n  ${problems.join('\n  ')}`);
+  }
+
+  const inline = (name) => all.filter((el) => el.name === name && el.text !== undefined && !attribute(el, 'src'));
+  const scripts = [...new Set(inline('script').map((el) => sha256(domText(el.text))))];
+  const styles = [...new Set(inline('style').map((el) => sha256(domText(el.text))))];
+  const policy = directives({ scripts, styles });
+
+  // Right after <meta charset> (which must stay first), else first in <head>.
+  const { head, elements: inHead } = headElements(html);
+  const charset = inHead.find((el) => el.name === 'meta' && attribute(el, 'charset'));
+  const loadsBefore = charset && inHead.find((el) => ['script', 'link', 'style'].includes(el.name) && el.start < charset.start);
+  if (loadsBefore) throw new Error(`<${loadsBefore.name}> comes before <meta charset>: the policy would come too late`);
+  const after = charset ?? head;
+  const indent = /\n([ \t]*)$/.exec(html.slice(0, after.start))?.[1] ?? '';
+  const meta = `\n${indent}<meta http-equiv="Content-Security-Policy" content="${serialize(policy)}">`;
+  html = splice(html, [{ start: after.end, end: after.end, text: meta }]);
+  await writeIndex(dir, html);
+
+  await writeFile(
+    join(dir, '_headers'),
+    [
+      '# HTTP headers for hosts that read this file (Netlify, Cloudflare Pages); it must sit',
+      '# at the root of the published site. Made by scripts/post-build/csp.mjs: the same',
+      '# policy as the <meta> in index.html, plus what only works as a header.',
+      // The public URL's path (a relative one, "./", cannot be known: the whole site).
+      `${publicUrl.startsWith('/') ? publicUrl : '/'}*`,
+      `  Content-Security-Policy: ${serialize([...policy, ...HEADER_ONLY])}`,
+      '',
+    ].join('\n'),
+  );
+  return `${scripts.length} inline script(s), ${styles.length} inline style(s) hashed; ${serialize(policy)}`;
+}

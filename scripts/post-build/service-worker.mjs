@@ -1,0 +1,43 @@
+// sw.js: public/sw.js with BUILD filled in, the files the worker precaches and a
+// version. The version hashes the template and every precached file's path and
+// bytes, so any change to what is deployed makes a new worker (and a new cache),
+// and an unchanged build makes a byte-identical sw.js (no needless update).
+// Runs last: index.html must be final.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+// Large media, fetched in byte ranges while playing: always from the network.
+const NOT_PRECACHED = /\.(?:mp4|webm|ogv|mov|m4v|mp3|m4a|ogg|oga|opus|wav|flac)$/i;
+const MARKER = /\/\* @build \*\/ \{[^}]*\}/;
+
+export async function serviceWorker({ dir, sourceDir }) {
+  const template = await readFile(join(sourceDir, 'public', 'sw.js'), 'utf8');
+  const markers = template.match(new RegExp(MARKER, 'g')) ?? [];
+  if (markers.length !== 1) throw new Error(`public/sw.js must hold "/* @build */ { … }" exactly once`);
+
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .filter((file) => !['sw.js', '_headers'].includes(file))
+    .filter((file) => !file.split('/').some((part) => part.startsWith('.')))
+    .filter((file) => !NOT_PRECACHED.test(file))
+    .sort();
+  if (!files.includes('index.html')) throw new Error('there is no index.html to precache');
+
+  const version = createHash('sha256').update(template);
+  let bytes = 0;
+  for (const file of files) {
+    const content = await readFile(join(dir, file));
+    bytes += content.length;
+    version.update(`${file}\0${createHash('sha256').update(content).digest('hex')}\n`);
+  }
+  const build = {
+    version: version.digest('hex').slice(0, 16),
+    // Relative to sw.js; the page itself is cached as the directory URL, the URL
+    // it is served at (a host may redirect …/index.html there).
+    files: ['./', ...files.filter((file) => file !== 'index.html').map(encodeURI)],
+  };
+  await writeFile(join(dir, 'sw.js'), template.replace(MARKER, JSON.stringify(build, null, 2)));
+  return `sw.js version ${build.version}: ${files.length} files, ${Math.round(bytes / 1024)} KiB precached`;
+}

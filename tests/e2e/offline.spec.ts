@@ -1,0 +1,84 @@
+import { test, expect, open, fillComment } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+
+/** Waits until the page's service worker is active and controls the page. */
+async function waitForServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
+}
+
+/** The names of the caches the service worker keeps for `scope`. */
+function cacheNames(page: Page) {
+  return page.evaluate(async () => {
+    const { scope } = await navigator.serviceWorker.ready;
+    return (await caches.keys()).filter((name) => name.startsWith(`goosebumps ${scope} `));
+  });
+}
+
+for (const path of ['/', '/sub/']) {
+  test(`after one visit the page at ${path} opens and takes replies with no network`, async ({ page, context, problems }) => {
+    await open(page, path);
+    await waitForServiceWorker(page);
+    const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+    expect(new URL(scope).pathname).toBe(path);
+
+    await context.setOffline(true);
+    // Really offline: what the worker did not precache cannot be fetched (and
+    // Chromium logs the one console error this test expects).
+    const probe = await page.evaluate((p) => fetch(`${p}favicon.svg?not-precached`).then(() => 'online', () => 'offline'), path);
+    expect(probe).toBe('offline');
+    const disconnected = 'console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
+    await expect.poll(() => problems.includes(disconnected)).toBe(true);
+    problems.splice(problems.indexOf(disconnected), 1);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Miracle in cell no. 7' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'A heartbreaking film' })).toBeVisible();
+    await expect(page.getByRole('tabpanel', { name: 'Text' })).toContainText('Hello! My name is John Amato');
+    expect(await page.getByRole('img', { name: 'Malta' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+    await fillComment(page, { comment: 'Written on a train, offline.', name: 'Offline', email: 'offline@example.com' });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    const comment = page.locator('li.comment').filter({ hasText: 'Written on a train, offline.' });
+    await expect(comment).toBeVisible();
+
+    await context.setOffline(false);
+    await page.reload();
+    await expect(page.locator('li.comment').filter({ hasText: 'Written on a train, offline.' })).toBeVisible();
+  });
+}
+
+/** From now on the server gives this context the next deployment's sw.js (the
+ *  same worker with another version; see serve.mjs). */
+async function deployNextVersion(context: BrowserContext, page: Page) {
+  await context.addCookies([{ name: 'deployment', value: 'next', url: page.url() }]);
+}
+
+test('a new deployment waits until the reader chooses to reload', async ({ page, context }) => {
+  await open(page);
+  await waitForServiceWorker(page);
+  const [current] = await cacheNames(page);
+  expect(current).toMatch(/ [0-9a-f]{16}$/);
+  await expect(page.getByRole('status').filter({ hasText: 'A new version is available' })).toHaveCount(0);
+
+  await deployNextVersion(context, page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.update()));
+
+  // The new worker installed into its own cache and waits; the page says so, quietly.
+  const prompt = page.getByRole('status').filter({ hasText: 'A new version is available' });
+  await expect(prompt).toBeVisible();
+  expect((await cacheNames(page)).sort()).toEqual([current, `${current}-next`].sort());
+  // Nothing changed under the reader: the old worker still controls the page.
+  expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => Boolean(r.waiting)))).toBe(true);
+
+  const reload = prompt.getByRole('button', { name: 'Reload' });
+  await reload.focus();
+  await expect(reload).toBeFocused();
+  await Promise.all([page.waitForEvent('load'), reload.press('Enter')]);
+
+  // The new version controls the reloaded page, and the old cache is gone.
+  await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
+  await expect.poll(() => cacheNames(page)).toEqual([`${current}-next`]);
+  expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.waiting === null && r.active !== null))).toBe(true);
+  await expect(prompt).toHaveCount(0);
+});

@@ -1,0 +1,137 @@
+// Tests of the post_build hook's steps (scripts/post-build/) on small made-up
+// builds: `node --test tests/post-build.test.mjs` (cargo xtask test runs it).
+// The end-to-end tests check the real build in Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { csp } from '../scripts/post-build/csp.mjs';
+import { publicUrls } from '../scripts/post-build/public-urls.mjs';
+import { serviceWorker } from '../scripts/post-build/service-worker.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** A build directory holding `files` ({ path: content }), removed after `fn`. */
+async function withBuild(files, fn) {
+  const dir = await mkdtemp(join(tmpdir(), 'post-build-'));
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), content);
+    }
+    await fn({ dir, publicUrl: '/sub/', sourceDir: root }, (path) => readFile(join(dir, path), 'utf8'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const page = (head, body = '') =>
+  `<!DOCTYPE html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>t</title>\n${head}</head>\n<body>${body}</body>\n</html>\n`;
+
+const policyOf = (html) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+
+test('csp hashes every inline script of the final page, as the browser reads it', async () => {
+  const loader = "\nimport init from '/sub/app.js';\nawait init();\n";
+  const html = page(
+    `  <script type="module">${loader}</script>\n  <script src="/sub/x.js" defer></script>\n`,
+    // A pre-rendered body may add inline scripts; CR LF reaches the browser as LF.
+    '<script type="application/ld+json">{"a":\r\n1}</script><style>p{color:red}</style>',
+  );
+  await withBuild({ 'index.html': html }, async (build, read) => {
+    await csp(build);
+    const out = await read('index.html');
+    const policy = policyOf(out);
+    assert.ok(policy, 'a CSP <meta>');
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
+    assert.equal(scriptSrc, `script-src 'self' 'wasm-unsafe-eval' ${hash(loader)} ${hash('{"a":\n1}')}`);
+    assert.ok(policy.includes(`style-src 'self' ${hash('p{color:red}')}`));
+    assert.ok(!/'unsafe-inline'|'unsafe-eval'/.test(policy));
+    assert.ok(policy.includes("base-uri 'none'") && policy.includes("object-src 'none'"));
+    assert.ok(!policy.includes('frame-ancestors'), 'frame-ancestors is ignored in a <meta>');
+    // Right after <meta charset>.
+    assert.match(out, /<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy"/);
+    // The same policy as a header, plus frame-ancestors, for the public URL.
+    assert.ok((await read('_headers')).includes(`/sub/*\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'\n`));
+
+    // Again on its own output: the same page (one policy, no drift).
+    await csp(build);
+    assert.equal(await read('index.html'), out);
+  });
+});
+
+test('csp puts the policy first in <head> when there is no <meta charset>', async () => {
+  const html = '<!DOCTYPE html>\n<html>\n<head>\n  <link rel="stylesheet" href="/a.css">\n</head>\n<body></body>\n</html>\n';
+  await withBuild({ 'index.html': html }, async (build, read) => {
+    await csp(build);
+    assert.match(await read('index.html'), /<head>\n<meta http-equiv="Content-Security-Policy" content="[^"]+">\n  <link/);
+  });
+});
+
+test('csp refuses what no hash can allow', async () => {
+  for (const [what, html] of [
+    ['an inline style attribute', page('', '<p style="color:red">x</p>')],
+    ['an inline event handler', page('', '<img src="a.png" onerror="x()">')],
+    ['a javascript: URL', page('', '<a href="javascript:x()">x</a>')],
+    ['<base>', page('  <base href="/sub/">\n')],
+  ]) {
+    await withBuild({ 'index.html': html }, async (build) => {
+      await assert.rejects(csp(build), /strict CSP blocks/, what);
+    });
+  }
+});
+
+test('publicUrls prefixes the relative <head> URLs with the public URL and refuses <base>', async () => {
+  const head =
+    '  <link rel="icon" href="favicon.svg">\n  <link rel="manifest" href=\'manifest.webmanifest\'>\n' +
+    '  <link rel="stylesheet" href="/sub/main-0123.css">\n  <link rel="preconnect" href="https://example.com">\n' +
+    '  <script src="sw-register.js" defer></script>\n';
+  await withBuild({ 'index.html': page(head, '<img src="flags/mt.svg" alt="">') }, async (build, read) => {
+    await publicUrls(build);
+    const out = await read('index.html');
+    for (const url of ['/sub/favicon.svg', '/sub/manifest.webmanifest', '/sub/main-0123.css', 'https://example.com', '/sub/sw-register.js']) {
+      assert.ok(out.includes(`"${url}"`), url);
+    }
+    // The body is left alone: the app's URLs resolve against the page's URL.
+    assert.ok(out.includes('<img src="flags/mt.svg"'));
+  });
+  await withBuild({ 'index.html': page('  <base href="/sub/">\n') }, async (build) => {
+    await assert.rejects(publicUrls(build), /<base>/);
+  });
+});
+
+test('serviceWorker precaches the build but not the videos, with a version that follows the bytes', async () => {
+  const files = {
+    'index.html': page(''),
+    'app-0123456789abcdef.js': 'js',
+    'app-0123456789abcdef_bg.wasm': 'wasm',
+    'flags/mt.svg': '<svg/>',
+    'media/clip.mp4': 'video',
+    'media/clip.webm': 'video',
+    'media/poster.jpg': 'jpg',
+    '_headers': 'headers',
+  };
+  let first;
+  await withBuild(files, async (build, read) => {
+    await serviceWorker(build);
+    const sw = await read('sw.js');
+    const built = JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(sw)[1]);
+    assert.deepEqual(built.files, ['./', 'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'flags/mt.svg', 'media/poster.jpg']);
+    assert.match(built.version, /^[0-9a-f]{16}$/);
+    assert.ok(sw.includes("self.addEventListener('fetch'"), 'the worker itself is kept');
+    first = built.version;
+    // Run again (sw.js now exists): the same version.
+    await serviceWorker(build);
+    assert.equal(JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(await read('sw.js'))[1]).version, first);
+  });
+  await withBuild({ ...files, 'flags/mt.svg': '<svg></svg>' }, async (build, read) => {
+    await serviceWorker(build);
+    assert.notEqual(JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(await read('sw.js'))[1]).version, first);
+  });
+  await withBuild({ ...files, 'media/clip.mp4': 'another video' }, async (build, read) => {
+    await serviceWorker(build);
+    assert.equal(JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(await read('sw.js'))[1]).version, first);
+  });
+});
