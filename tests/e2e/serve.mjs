@@ -1,12 +1,19 @@
 // A plain static file server for the end-to-end tests and benchmarks: the release
 // build as any static host would serve it. `/sub/…` serves dist-sub/ (built with
 // --public-url /sub/), everything else dist/. Binds to 127.0.0.1 only.
+// For the benchmarks: SERVE_DIR=<folder> serves that folder instead of dist/, and
+// COMPRESS=1 answers with brotli or gzip (as the browser accepts), as real hosts do.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const port = Number(process.env.PORT ?? 4173);
+const mainDir = process.env.SERVE_DIR ?? 'dist';
+const compress = process.env.COMPRESS === '1';
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.vtt', '.json']);
+const compressed = new Map();
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -23,7 +30,7 @@ const types = {
 };
 
 function locate(pathname) {
-  const [dir, rest] = pathname.startsWith('/sub/') ? ['dist-sub', pathname.slice(5)] : ['dist', pathname.slice(1)];
+  const [dir, rest] = pathname.startsWith('/sub/') ? ['dist-sub', pathname.slice(5)] : [mainDir, pathname.slice(1)];
   const base = join(root, dir);
   const file = normalize(join(base, decodeURIComponent(rest)));
   return file.startsWith(base) ? file : null;
@@ -43,7 +50,20 @@ createServer(async (req, res) => {
     }
     const range = /bytes=(\d*)-(\d*)/.exec(req.headers.range ?? '');
     const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
-    if (range) {
+    const accepted = req.headers['accept-encoding'] ?? '';
+    const encoding = !compress || range || !compressible.has(extname(file)) ? null
+      : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+    if (encoding) {
+      // The files do not change while serving: compress each once.
+      const key = `${encoding}:${file}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, encoding === 'br'
+          ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+          : gzipSync(body, { level: 9 }));
+      }
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, vary: 'accept-encoding' });
+      res.end(compressed.get(key));
+    } else if (range) {
       // Media elements ask for ranges; answer them like a real host.
       const start = Number(range[1] || 0);
       const end = range[2] ? Number(range[2]) : body.length - 1;
@@ -57,4 +77,4 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving dist/ and dist-sub/ at http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${mainDir}/ and dist-sub/ at http://127.0.0.1:${port}/`));

@@ -21,6 +21,7 @@ fn main() {
         Some("serve") => serve(),
         Some("dist") => dist(&args[1..]),
         Some("test") => test(),
+        Some("bench") => bench(),
         _ => Err(USAGE.to_owned()),
     };
     if let Err(message) = result {
@@ -244,4 +245,13 @@ fn test() -> Result {
             "tests/e2e/playwright.config.ts",
         ])
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+/// Benchmarks (numbers, not pass/fail) of the release build: tests/bench/run.mjs writes BENCHMARKS.md.
+fn bench() -> Result {
+    setup()?;
+    ensure_chromium()?;
+    npm_ci()?;
+    build("/", "dist")?;
+    run(cmd("node").arg("tests/bench/run.mjs"))
 }
