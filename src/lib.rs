@@ -7,6 +7,8 @@
 //! - [`components`]: the visible parts of the page;
 //! - [`i18n`]: the interface's words, in English and Spanish.
 
+#![recursion_limit = "256"]
+
 pub mod comments;
 pub mod components;
 pub mod content;

@@ -4,7 +4,8 @@
 // Trunk 0.21 starts all hooks of one stage at the same time, so the steps that
 // must run in order are run here, one after the other:
 //
-//   1. (later) pre-render the page into index.html: add that step here, first;
+//   1. prerender: the page, rendered natively from the app's components, into
+//      index.html (so the steps below see the final HTML);
 //   2. publicUrls: no <base> element; the hand-written URLs of <head> are made
 //      absolute with the public URL (Trunk's own already are);
 //   3. csp: the Content-Security-Policy <meta>, with the hashes of the inline
@@ -14,11 +15,12 @@
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
 import { resolve } from 'node:path';
+import { prerender } from './prerender.mjs';
 import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
 import { serviceWorker } from './service-worker.mjs';
 
-const steps = [publicUrls, csp, serviceWorker];
+const steps = [prerender, publicUrls, csp, serviceWorker];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

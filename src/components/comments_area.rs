@@ -5,7 +5,7 @@
 use super::comment_item::CommentItem;
 use super::discussion::Discussion;
 use super::reply_form::ReplyForm;
-use super::{use_lang, StoreHandle};
+use super::{on_window_event, use_lang, StoreHandle};
 use crate::comments::thread::Order;
 use crate::comments::CommentId;
 use leptos::ev;
@@ -58,15 +58,18 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
             Fragment::Other => {}
         }
     };
-    follow_address();
-    let on_hash = window_event_listener(ev::hashchange, move |_| follow_address());
-    let on_pagehide = window_event_listener(ev::pagehide, move |_| discussion.flush_index());
-    let on_hidden =
-        window_event_listener_untyped("visibilitychange", move |_| discussion.flush_index());
-    on_cleanup(move || {
-        on_hash.remove();
-        on_pagehide.remove();
-        on_hidden.remove();
+    if !super::PRERENDERING {
+        follow_address();
+    }
+    on_window_event("hashchange", move |_| follow_address());
+    // The index is saved when the page is hidden or left, not on every post.
+    on_window_event("pagehide", move |_| discussion.flush_index());
+    on_window_event("visibilitychange", move |_| discussion.flush_index());
+    // Another tab of this page posted, edited or deleted: show it here too.
+    on_window_event("storage", move |ev| {
+        if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
+            discussion.apply_remote(ev.key().as_deref(), ev.new_value().as_deref());
+        }
     });
     // Once the marked comment is on the page, bring it into view.
     Effect::new(move |_| {
@@ -225,8 +228,8 @@ fn ExportImport() -> impl IntoView {
             <h3 class="comments-tools-title">{move || t().tools_title}</h3>
             <p class="comments-tools-note">{move || t().tools_note}</p>
             <div class="comments-tools-actions">
-                <button type="button" class="secondary-button" on:click=export>{move || t().export}</button>
-                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json"
+                <button type="button" class="secondary-button" on:click=export disabled=super::PRERENDERING>{move || t().export}</button>
+                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" disabled=super::PRERENDERING
                     on:change:target=move |ev| {
                         let input = ev.target();
                         if let Some(file) = input.files().and_then(|f| f.get(0)) {

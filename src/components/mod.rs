@@ -23,6 +23,33 @@ use crate::storage::Store;
 use leptos::prelude::*;
 use std::rc::Rc;
 
+/// The id of the element that holds the page as rendered at build time.
+pub const PRERENDER_ROOT: &str = "prerendered";
+
+/// True while rendering at build time (no browser: no window, no storage).
+pub const PRERENDERING: bool = cfg!(feature = "ssr");
+
+/// Starts the app: mounts it, then removes the build-time markup it replaces, in
+/// one task, so the reader never sees a frame without the page. The form in that
+/// markup is disabled, so nothing can be typed there and lost.
+pub fn mount() {
+    let prerendered = document().get_element_by_id(PRERENDER_ROOT);
+    leptos::mount::mount_to_body(App);
+    if let Some(old) = prerendered {
+        old.remove();
+    }
+}
+
+/// Listens to a window event for as long as the calling component lives. Nothing
+/// at build time, where there is no window.
+pub(crate) fn on_window_event(event: &'static str, handler: impl Fn(web_sys::Event) + 'static) {
+    if PRERENDERING {
+        return;
+    }
+    let handle = window_event_listener_untyped(event, handler);
+    on_cleanup(move || handle.remove());
+}
+
 /// The store the page writes to, shared through context. The store itself is not
 /// `Send` (it wraps browser objects), so it lives in Leptos's thread-local arena.
 #[derive(Clone, Copy)]

@@ -19,6 +19,9 @@ pub fn PostHeader(kicker: String, title: String) -> impl IntoView {
 
 /// Whether the system asks for a dark colour scheme.
 fn system_prefers_dark() -> bool {
+    if super::PRERENDERING {
+        return false;
+    }
     window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()
@@ -71,10 +74,10 @@ fn PageSettings() -> impl IntoView {
     };
     view! {
         <div class="page-settings" role="group" aria-label=move || t().settings_label>
-            <button type="button" class="setting-button" lang=other on:click=switch_language>
+            <button type="button" class="setting-button" lang=other on:click=switch_language disabled=super::PRERENDERING>
                 {move || t().other_language}
             </button>
-            <button type="button" class="setting-button" aria-pressed=move || if dark.get() { "true" } else { "false" }
+            <button type="button" class="setting-button" disabled=super::PRERENDERING aria-pressed=move || if dark.get() { "true" } else { "false" }
                 on:click=toggle_dark>
                 <span class="setting-icon" aria-hidden="true"></span>
                 {move || t().dark_mode}

@@ -3,7 +3,7 @@
 //! on a failed submit.
 
 use super::discussion::Discussion;
-use super::use_lang;
+use super::{on_window_event, use_lang};
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
 use crate::comments::{CommentId, Draft, Identity};
 use crate::i18n::Lang;
@@ -82,13 +82,9 @@ pub fn ReplyForm(
         }
         timer.set_value(set_timeout_with_handle(save_draft, DRAFT_DEBOUNCE).ok());
     };
-    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| save_draft());
-    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| save_draft());
-    on_cleanup(move || {
-        save_draft();
-        on_pagehide.remove();
-        on_hidden.remove();
-    });
+    on_window_event("pagehide", move |_| save_draft());
+    on_window_event("visibilitychange", move |_| save_draft());
+    on_cleanup(save_draft);
 
     let comment_ref = NodeRef::<html::Textarea>::new();
     let author_ref = NodeRef::<html::Input>::new();
@@ -195,11 +191,16 @@ pub fn ReplyForm(
         <div id="respond" class="comment-respond">
             <h2 id="reply-title" class="comment-reply-title">{title} " " {cancel}</h2>
             <form id="commentform" class="comment-form" novalidate on:submit=on_submit>
+                <noscript>
+                    <p class="notice notice-warning">{move || t().needs_javascript}</p>
+                </noscript>
                 <p class="comment-notes">
                     <span id="email-notes">{move || t().email_notes}</span>
                     " "
                     <span class="required-field-message">{move || t().required_fields} " " <span class="required">"*"</span></span>
                 </p>
+                // Disabled in the build-time page: nothing can be typed before the app runs.
+                <fieldset class="form-fields" disabled=super::PRERENDERING>
                 <p class="comment-form-comment">
                     <label for="comment">{move || t().comment} " " <span class="required">"*"</span></label>
                     <textarea id="comment" name="comment" rows="8" required
@@ -231,6 +232,7 @@ pub fn ReplyForm(
                 </p>
                 <p class="form-status" role="status" aria-live="polite" aria-atomic="true">{move || status.get()}</p>
                 {move || draft_problem.get().map(|text| view! { <p class="notice notice-warning">{text}</p> })}
+                </fieldset>
             </form>
         </div>
     }

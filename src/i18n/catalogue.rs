@@ -12,6 +12,7 @@ pub struct Strings {
     /// The language switch shows the other language's name, in that language.
     pub other_language: &'static str,
     pub storage_blocked: &'static str,
+    pub needs_javascript: &'static str,
     pub storage_full: &'static str,
     pub storage_other: &'static str,
     // Testimonial
@@ -92,6 +93,7 @@ pub static EN: Strings = Strings {
     settings_label: "Page settings",
     dark_mode: "Dark mode",
     other_language: "Español",
+    needs_javascript: "Replying needs JavaScript: please turn it on to leave a reply. The story above reads fine without it.",
     storage_blocked: "Your browser is blocking storage for this site, so replies are kept only until this tab is closed.",
     storage_full: "Your browser's storage for this site is full, so this reply was not saved. Your text is still in the form. To make room, export your comments to keep a copy, then delete some older replies, and press Post Comment again.",
     storage_other: "Your browser could not save this. Your text is still in the form.",
@@ -168,6 +170,7 @@ pub static ES: Strings = Strings {
     settings_label: "Ajustes de la página",
     dark_mode: "Modo oscuro",
     other_language: "English",
+    needs_javascript: "Para responder hace falta JavaScript: actívalo para dejar una respuesta. La historia de arriba se lee bien sin él.",
     storage_blocked: "Tu navegador bloquea el almacenamiento de este sitio, así que las respuestas solo se guardan hasta que cierres esta pestaña.",
     storage_full: "El almacenamiento de tu navegador para este sitio está lleno, así que esta respuesta no se ha guardado. Tu texto sigue en el formulario. Para hacer sitio, exporta tus comentarios para guardar una copia, borra algunas respuestas antiguas y pulsa de nuevo Publicar el comentario.",
     storage_other: "Tu navegador no pudo guardar esto. Tu texto sigue en el formulario.",
