@@ -34,6 +34,10 @@ pub fn ReplyForm(
     let initial =
         post.with_value(|post| store.with(|s| records::load_draft(s, post, parent.as_ref())));
     let comment = RwSignal::new(initial.map(|d| d.comment).unwrap_or_default());
+    // What the app puts into the textarea (a restored draft, an empty form after
+    // posting). Typing only updates `comment`: writing a long text back into the
+    // textarea on every keystroke would cost a relayout each time.
+    let shown = RwSignal::new(comment.get_untracked());
     let errors = RwSignal::new(Vec::<(Field, FieldError)>::new());
     let status = RwSignal::new(String::new());
     let draft_problem = RwSignal::new(None::<String>);
@@ -152,6 +156,7 @@ pub fn ReplyForm(
             })
         });
         let _ = comment.try_set(String::new());
+        let _ = shown.try_set(String::new());
         if !draft.remember {
             who.author.set(String::new());
             who.email.set(String::new());
@@ -207,7 +212,7 @@ pub fn ReplyForm(
                         node_ref=comment_ref
                         aria-invalid=move || comment_error().is_some().then_some("true")
                         aria-describedby=described_by
-                        prop:value=move || comment.get()
+                        prop:value=move || shown.get()
                         on:input:target=move |ev| { comment.set(ev.target().value()); typed(); }
                     ></textarea>
                     {move || counter().map(|text| view! { <span id="comment-counter" class="counter">{text}</span> })}

@@ -1,0 +1,46 @@
+import { test, expect, open } from './fixtures';
+
+// The page is rendered at build time into index.html (src/bin/prerender.rs); the
+// app then mounts over it with the same markup.
+
+test('the built index.html already holds the page', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  expect(html).toContain('<div id="prerendered">');
+  expect(html).toContain('<h1 lang="en" class="post-title">Miracle in cell no. 7</h1>');
+  expect(html).toContain('Hello! My name is John Amato');
+  expect(html).toContain('Social networks were filled with comments and memes');
+  expect(html).toContain('Yedinci Koğuştaki Mucize');
+  expect(html).toContain('Leave a Reply');
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the testimonial and the article are readable, and the form says it needs JavaScript', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Miracle in cell no. 7' })).toBeVisible();
+    await expect(page.getByText(/Hello! My name is John Amato/)).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'A film of great popularity' })).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Malta' })).toBeVisible();
+    await expect(page.getByText('Replying needs JavaScript')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Comment' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Post Comment' })).toBeDisabled();
+  });
+});
+
+test('the app takes over without a layout shift or a second copy of the page', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) (window as any).__shifts.push((entry as any).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await open(page);
+  await expect(page.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByText('Replying needs JavaScript')).toBeHidden();
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => (window as any).__shifts.reduce((a: number, b: number) => a + b, 0));
+  expect(cls).toBe(0);
+});
