@@ -7,7 +7,7 @@ use super::{on_window_event, use_lang};
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
 use crate::comments::{CommentId, Draft, Identity};
 use crate::i18n::Lang;
-use crate::storage::records;
+use crate::storage::{records, StoreError};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -76,7 +76,10 @@ pub fn ReplyForm(
         });
         let _ = draft_problem.try_set(saved.err().map(|e| {
             let lang = lang.get_untracked();
-            format!("{} {}", lang.strings().draft_not_saved, e.message(lang))
+            match e {
+                StoreError::Full => lang.strings().draft_storage_full.to_owned(),
+                other => format!("{} {}", lang.strings().draft_not_saved, other.message(lang)),
+            }
         }));
     };
     let typed = move || {
@@ -179,9 +182,14 @@ pub fn ReplyForm(
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     };
+    // A name is the reader's text: isolated, so a direction override in it cannot
+    // turn the page's own words around.
     let title = move || match &parent_author {
-        Some(name) => lang.get().reply_to_title(name),
-        None => t().leave_reply.to_owned(),
+        Some(name) => {
+            let prefix = lang.get().reply_to_title("");
+            view! { {prefix} <bdi>{name.clone()}</bdi> }.into_any()
+        }
+        None => t().leave_reply.into_any(),
     };
     let cancel = parent.is_some().then(|| {
         view! {

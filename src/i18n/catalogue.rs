@@ -37,6 +37,7 @@ pub struct Strings {
     pub posted: &'static str,
     pub not_posted: &'static str,
     pub draft_not_saved: &'static str,
+    pub draft_storage_full: &'static str,
     // Validation and guards (WordPress's words)
     pub comment_missing: &'static str,
     pub comment_too_long: &'static str,
@@ -117,6 +118,7 @@ pub static EN: Strings = Strings {
     posted: "Your comment was posted.",
     not_posted: "Your comment was not posted.",
     draft_not_saved: "Your draft could not be saved:",
+    draft_storage_full: "Your draft could not be saved because this site's storage in your browser is full. Your text is still in the form.",
     comment_missing: "Please type your comment text.",
     comment_too_long: "Your comment is too long.",
     required: "Please fill the required fields.",
@@ -194,6 +196,7 @@ pub static ES: Strings = Strings {
     posted: "Tu comentario se ha publicado.",
     not_posted: "Tu comentario no se ha publicado.",
     draft_not_saved: "No se pudo guardar tu borrador:",
+    draft_storage_full: "No se pudo guardar tu borrador porque el almacenamiento de este sitio en tu navegador está lleno. Tu texto sigue en el formulario.",
     comment_missing: "Por favor, escribe el texto del comentario.",
     comment_too_long: "Tu comentario es demasiado largo.",
     required: "Por favor, rellena los campos obligatorios.",

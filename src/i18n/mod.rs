@@ -78,6 +78,7 @@ impl Lang {
         }
     }
 
+    /// "Leave a Reply to NAME"; with an empty name, the words before it.
     pub fn reply_to_title(self, name: &str) -> String {
         match self {
             Lang::En => format!("Leave a Reply to {name}"),
