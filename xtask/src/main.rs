@@ -34,6 +34,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   serve                       install what is missing, then serve the page at http://127.0.0.1:8080
   dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path)
   test                        install what is missing, then run every check and test
+  bench                       the release build's figures (size, Lighthouse, start-up, scale, typing) into BENCHMARKS.md
   setup                       only install what is missing";
 
 /// The repository root (the parent of this crate).
@@ -235,8 +236,24 @@ fn test() -> Result {
             root().join("tests/webdriver.json"),
         )
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    // The build-time renderer (native, `ssr` feature) is linted too.
+    run(cmd("cargo").args([
+        "clippy",
+        "-p",
+        "goosebumps",
+        "--bin",
+        "prerender",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     build("/", "dist")?;
     build("/sub/", "dist-sub")?;
+    // Size ceilings on the release build (brotli).
+    run(cmd("node").args(["--test", "tests/size-budget.test.mjs"]))?;
     run(cmd("npx")
         .args([
             "playwright",
