@@ -46,3 +46,21 @@ test('the app takes over without a layout shift or a second copy of the page', a
   const cls = await page.evaluate(() => (window as any).__shifts.reduce((a: number, b: number) => a + b, 0));
   expect(cls).toBe(0);
 });
+
+test('search and social metadata come from the content', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Miracle in cell no. 7 – John’s goosebump moment');
+  const meta = (selector: string) => page.locator(selector).getAttribute('content');
+  expect(await meta('meta[name="description"]')).toContain('John from Malta shares his goosebump moment');
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe('/');
+  expect(await meta('meta[property="og:type"]')).toBe('article');
+  expect(await meta('meta[property="og:title"]')).toBe('Miracle in cell no. 7 – John’s goosebump moment');
+  expect(await meta('meta[property="og:image"]')).toBe('/media/john-sample-poster.jpg');
+  expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld['@type']).toBe('Article');
+  expect(ld.about).toMatchObject({ '@type': 'Movie', name: 'Miracle in Cell No. 7', alternateName: 'Yedinci Koğuştaki Mucize' });
+  expect(ld.review['@type']).toBe('Review');
+  expect(ld.review.author.name).toBe('John Amato');
+  expect(ld.review.reviewBody).toContain('my goosebump moment is from this Turkish movie');
+});
