@@ -66,7 +66,9 @@ pub fn PostPage(
     view! {
         <a class="skip-link" href="#content">{move || t().skip_to_content}</a>
         <PostHeader kicker=post.kicker.clone() title=post.title.clone() />
-        <main id="content" class="site-main">
+        // tabindex -1: the skip link then moves focus here (not only the view), so screen
+        // readers go on from main; it stays out of the Tab order.
+        <main id="content" class="site-main" tabindex="-1">
             <article class="post">
                 <Testimonial post=post.clone() />
                 <Article sections=post.article.clone() />
