@@ -16,7 +16,9 @@ use leptos::prelude::*;
 use std::rc::Rc;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: prerender <index.html>");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: prerender <index.html>");
     let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let post = content::all_posts()
         .unwrap_or_else(|e| panic!("{e}"))
@@ -57,7 +59,10 @@ fn title(post: &Post) -> String {
 /// Canonical URL, description, Open Graph, Twitter card and JSON-LD.
 fn metadata(post: &Post, url: &str) -> String {
     let image = match &post.testimonial.video {
-        Some(Video::File { poster: Some(poster), .. }) => Some(format!("{url}{poster}")),
+        Some(Video::File {
+            poster: Some(poster),
+            ..
+        }) => Some(format!("{url}{poster}")),
         _ => None,
     };
     let mut tags = vec![
@@ -70,7 +75,15 @@ fn metadata(post: &Post, url: &str) -> String {
         meta("property", "og:url", url),
         meta("property", "og:locale", "en_US"),
         meta("property", "og:locale:alternate", "es_ES"),
-        meta("name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" }),
+        meta(
+            "name",
+            "twitter:card",
+            if image.is_some() {
+                "summary_large_image"
+            } else {
+                "summary"
+            },
+        ),
         meta("name", "twitter:title", &title(post)),
         meta("name", "twitter:description", &post.description),
     ];
@@ -103,7 +116,9 @@ fn metadata(post: &Post, url: &str) -> String {
     });
     // `</` cannot end the script element early once escaped.
     let ld = ld.to_string().replace("</", "<\\/");
-    tags.push(format!("<script type=\"application/ld+json\">{ld}</script>"));
+    tags.push(format!(
+        "<script type=\"application/ld+json\">{ld}</script>"
+    ));
     let mut out = String::new();
     for tag in tags {
         out.push_str("  ");

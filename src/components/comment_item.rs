@@ -23,6 +23,12 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
         discussion.version.track();
         id.with_value(|id| discussion.body(id))
     });
+    // Listed by the index but unreadable now: set aside after this render.
+    Effect::new(move |_| {
+        if comment.get().is_none() {
+            id.with_value(|id| discussion.set_aside(id));
+        }
+    });
     let anchor = id.with_value(CommentId::anchor);
     let highlighted = move || id.with_value(|id| discussion.highlighted.get().as_ref() == Some(id));
     let reply_button = NodeRef::<html::Button>::new();

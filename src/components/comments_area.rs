@@ -83,6 +83,8 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
         }
     });
 
+    // The form sits here unless it moved under a comment; rebuilt only when it moves.
+    let at_bottom = Memo::new(move |_| discussion.reply_to.with(Option::is_none));
     let heading = move || {
         let count = discussion.index.with(|i| i.count());
         discussion
@@ -135,7 +137,7 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
             <p class="comments-announcement" role="status" aria-live="polite" aria-atomic="true">
                 {move || discussion.announcement.get()}
             </p>
-            {move || discussion.reply_to.get().is_none().then(|| view! { <ReplyForm parent=None /> })}
+            {move || at_bottom.get().then(|| view! { <ReplyForm parent=None /> })}
             <ExportImport />
         </section>
     }

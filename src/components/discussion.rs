@@ -142,23 +142,23 @@ impl Discussion {
                 Some(comment)
             }
             Ok(None) => None,
-            Err(Unreadable::BadKey(_) | Unreadable::BadValue { .. }) => {
-                // Damaged after the index was saved: counted with the unreadable
-                // ones and left in place. Not while a view is being computed.
-                let (this, id) = (*self, id.clone());
-                leptos::task::spawn_local(async move { this.set_aside(&id) });
-                None
-            }
+            Err(Unreadable::BadKey(_) | Unreadable::BadValue { .. }) => None,
         }
     }
 
-    /// Takes a comment that cannot be read out of the list (never out of storage).
-    fn set_aside(&self, id: &CommentId) {
-        let mut removed = false;
-        self.index.update(|i| removed = i.remove(id).is_some());
-        if removed {
+    /// Takes a comment the index lists but that cannot be read (damaged after the
+    /// index was saved) out of the list and counts it as unreadable; its stored
+    /// value is left in place.
+    pub fn set_aside(&self, id: &CommentId) {
+        let mut listed = false;
+        self.index.update(|i| listed = i.remove(id).is_some());
+        if listed {
             self.index_dirty.set_value(true);
-            self.unreadable.update(|n| *n += 1);
+            let key = self.post.with_value(|post| keys::comment(post, id));
+            // Gone altogether (another tab deleted it unseen) is not "unreadable".
+            if self.store.with(|s| s.get(&key)).ok().flatten().is_some() {
+                self.unreadable.update(|n| *n += 1);
+            }
         }
     }
 
@@ -244,7 +244,10 @@ impl Discussion {
             .with_value(|post| Comment::new(id, post, parent, valid, now_ms));
         self.store.with(|s| records::save_comment(s, &comment))?;
         self.remember(&comment);
-        self.reply_to.set(None);
+        if self.reply_to.get_untracked().is_some() {
+            // The form goes back under the comments (only if it moved: no rebuild).
+            self.reply_to.set(None);
+        }
         self.go_to(&comment.id);
         Ok(comment)
     }

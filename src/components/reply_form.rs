@@ -165,8 +165,9 @@ pub fn ReplyForm(
             who.email.set(String::new());
             who.url.set(String::new());
         }
+        // Announced once, by the comments area (this form may move or be rebuilt).
+        let _ = status.try_set(String::new());
         let posted = lang.get_untracked().strings().posted;
-        let _ = status.try_set(posted.to_owned());
         discussion.announcement.set(posted.to_owned());
     };
 
