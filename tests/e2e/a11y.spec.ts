@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, fillComment } from './fixtures';
+import { test, expect, fillComment, post, comment, seed } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 // Accessibility, proven in the browser: axe-core finds no WCAG 2.2 AA (and
@@ -7,7 +7,6 @@ import type { Locator, Page } from '@playwright/test';
 // keyboard alone with focus always visible, and its structure (headings,
 // landmarks, live regions, captions, reduced motion, reflow, text resize) holds.
 
-const POST = 'miracle-in-cell-no-7';
 const TITLE = 'Miracle in cell no. 7';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -32,34 +31,6 @@ async function ready(page: Page, path = '/') {
   await expect(page.getByRole('button', { name: /^(Post Comment|Publicar el comentario)$/ })).toBeEnabled();
 }
 
-/** Posts a comment with the open form, moving the clock past the 15 s flood guard first. */
-async function post(page: Page, text: string, name = 'Ana') {
-  await page.clock.fastForward('00:16');
-  await fillComment(page, { comment: text, name, email: `${name.toLowerCase()}@example.com` });
-  await page.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(page.locator('.comment-content', { hasText: text }).first()).toBeVisible();
-}
-
-/** The comment (list item) whose own text is `text`. */
-function comment(page: Page, text: string) {
-  return page.locator('li.comment').filter({ has: page.locator(':scope > article .comment-content', { hasText: text }) });
-}
-
-/** Seeds `n` top-level comments straight into storage, one minute apart, oldest first. */
-async function seed(page: Page, n: number) {
-  await page.evaluate(
-    ({ n, post }) => {
-      const start = Date.UTC(2025, 0, 1);
-      for (let i = 0; i < n; i++) {
-        const created = start + i * 60_000;
-        const id = created.toString(36).padStart(9, '0') + i.toString(36).padStart(6, '0');
-        const comment = { id, post, parent_id: null, author: `Reader ${i + 1}`, email: `r${i}@example.com`, url: null, content: `Seeded comment number ${i + 1}`, created_ms: created };
-        localStorage.setItem(`goosebumps/v1/comment/${post}/${id}`, JSON.stringify({ v: 1, comment }));
-      }
-    },
-    { n, post: POST },
-  );
-}
 
 /** Presses `key` until `target` has focus (at most `max` times), by keyboard only. */
 async function pressUntilFocused(page: Page, key: string, target: Locator, max = 40) {

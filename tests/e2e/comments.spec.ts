@@ -1,36 +1,4 @@
-import { test, expect, open, fillComment } from './fixtures';
-import type { Page } from '@playwright/test';
-
-const POST = 'miracle-in-cell-no-7';
-
-/** Posts a comment with the open form, moving the clock past the flood guard first. */
-async function post(page: Page, text: string, name = 'Ana') {
-  await page.clock.fastForward('00:16');
-  await fillComment(page, { comment: text, name, email: `${name.toLowerCase()}@example.com` });
-  await page.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(page.locator('.comment-content', { hasText: text }).first()).toBeVisible();
-}
-
-/** The comment (list item) whose own text is `text`. */
-function comment(page: Page, text: string) {
-  return page.locator('li.comment').filter({ has: page.locator(':scope > article .comment-content', { hasText: text }) });
-}
-
-/** Seeds `n` top-level comments straight into storage, one minute apart, oldest first. */
-async function seed(page: Page, n: number) {
-  await page.evaluate(
-    ({ n, post }) => {
-      const start = Date.UTC(2025, 0, 1);
-      for (let i = 0; i < n; i++) {
-        const created = start + i * 60_000;
-        const id = created.toString(36).padStart(9, '0') + i.toString(36).padStart(6, '0');
-        const comment = { id, post, parent_id: null, author: `Reader ${i + 1}`, email: `r${i}@example.com`, url: null, content: `Seeded comment number ${i + 1}`, created_ms: created };
-        localStorage.setItem(`goosebumps/v1/comment/${post}/${id}`, JSON.stringify({ v: 1, comment }));
-      }
-    },
-    { n, post: POST },
-  );
-}
+import { test, expect, open, fillComment, post, comment, seed, POST } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
@@ -246,4 +214,19 @@ test('export, clear site data, import gives back the same comments', async ({ pa
   await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "goosebumps-comments", "version"') });
   await expect(page.getByRole('status').filter({ hasText: /could not be read as JSON.*Nothing was imported/ })).toBeVisible();
   expect(await records()).toEqual(before);
+});
+
+test('a file dropped on the comments is imported', async ({ page }) => {
+  await open(page);
+  const comment = { id: 'dropped1', post: POST, parent_id: null, author: 'Dee', email: 'dee@example.com', url: null, content: 'Arrived by drag and drop', created_ms: Date.UTC(2025, 5, 1) };
+  const file = JSON.stringify({ format: 'goosebumps-comments', version: 1, post: POST, exported_at: '2025-06-01T00:00:00Z', comments: [comment], drafts: [] });
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'comments.json', { type: 'application/json' }));
+    return dt;
+  }, file);
+  await page.locator('#comments').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('#comments').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('status').filter({ hasText: '1 imported, 0 already here, 0 could not be read.' })).toBeVisible();
+  await expect(page.locator('#comment-dropped1')).toContainText('Arrived by drag and drop');
 });

@@ -58,3 +58,34 @@ export async function fillComment(page: Page, fields: { comment?: string; name?:
   if (fields.email !== undefined) await page.getByRole('textbox', { name: 'Email' }).fill(fields.email);
   if (fields.website !== undefined) await page.getByRole('textbox', { name: 'Website' }).fill(fields.website);
 }
+
+export const POST = 'miracle-in-cell-no-7';
+
+/** Posts a comment with the open form, moving the clock past the 15 s flood guard first. */
+export async function post(page: Page, text: string, name = 'Ana') {
+  await page.clock.fastForward('00:16');
+  await fillComment(page, { comment: text, name, email: `${name.toLowerCase()}@example.com` });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  await expect(page.locator('.comment-content', { hasText: text }).first()).toBeVisible();
+}
+
+/** The comment (list item) whose own text is `text`. */
+export function comment(page: Page, text: string) {
+  return page.locator('li.comment').filter({ has: page.locator(':scope > article .comment-content', { hasText: text }) });
+}
+
+/** Seeds `n` top-level comments straight into storage (schema v1), one minute apart, oldest first. */
+export async function seed(page: Page, n: number) {
+  await page.evaluate(
+    ({ n, post }) => {
+      const start = Date.UTC(2025, 0, 1);
+      for (let i = 0; i < n; i++) {
+        const created = start + i * 60_000;
+        const id = created.toString(36).padStart(9, '0') + i.toString(36).padStart(6, '0');
+        const comment = { id, post, parent_id: null, author: `Reader ${i + 1}`, email: `r${i}@example.com`, url: null, content: `Seeded comment number ${i + 1}`, created_ms: created };
+        localStorage.setItem(`goosebumps/v1/comment/${post}/${id}`, JSON.stringify({ v: 1, comment }));
+      }
+    },
+    { n, post: POST },
+  );
+}
