@@ -22,6 +22,7 @@ use crate::i18n::Lang;
 use crate::storage::Store;
 use leptos::prelude::*;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// The id of the element that holds the page as rendered at build time.
 pub const PRERENDER_ROOT: &str = "prerendered";
@@ -32,11 +33,57 @@ pub const PRERENDERING: bool = cfg!(feature = "ssr");
 /// Starts the app: mounts it, then removes the build-time markup it replaces, in
 /// one task, so the reader never sees a frame without the page. The form in that
 /// markup is disabled, so nothing can be typed there and lost.
+///
+/// The parts that never change after they are built (the title, the quote, the
+/// article, the facts) are not painted twice: the app takes the build-time nodes in
+/// place of its own identical ones, so the text the reader is already reading stays
+/// the same text (and the browser's largest paint stays the first one).
 pub fn mount() {
     let prerendered = document().get_element_by_id(PRERENDER_ROOT);
     leptos::mount::mount_to_body(App);
-    if let Some(old) = prerendered {
-        old.remove();
+    let Some(old) = prerendered else { return };
+    for selector in STATIC_PARTS {
+        adopt(&old, selector);
+    }
+    old.remove();
+}
+
+/// Elements rendered once and never updated (no signal reaches inside them).
+const STATIC_PARTS: [&str; 5] = [
+    ".post-header .kicker",
+    ".post-header .post-title",
+    "#panel-text .quote",
+    ".article-section",
+    ".facts",
+];
+
+/// Puts the build-time elements matching `selector` where the app's are, if both
+/// have as many and the same text.
+fn adopt(old_root: &web_sys::Element, selector: &str) {
+    let (Ok(olds), Ok(all)) = (
+        old_root.query_selector_all(selector),
+        document().query_selector_all(selector),
+    ) else {
+        return;
+    };
+    let news: Vec<web_sys::Element> = (0..all.length())
+        .filter_map(|i| all.item(i))
+        .filter(|node| !old_root.contains(Some(node)))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .collect();
+    if news.len() != olds.length() as usize {
+        return;
+    }
+    for (i, new) in news.iter().enumerate() {
+        if let Some(old) = olds
+            .item(i as u32)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            // Same element, same text (attribute order may differ between the two renderers).
+            if old.tag_name() == new.tag_name() && old.text_content() == new.text_content() {
+                let _ = new.replace_with_with_node_1(&old);
+            }
+        }
     }
 }
 

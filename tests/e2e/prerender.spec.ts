@@ -64,3 +64,30 @@ test('search and social metadata come from the content', async ({ page }) => {
   expect(ld.review.author.name).toBe('John Amato');
   expect(ld.review.reviewBody).toContain('my goosebump moment is from this Turkish movie');
 });
+
+test('the text already on screen stays the same nodes when the app takes over', async ({ page }) => {
+  // Hold the WebAssembly back until the build-time nodes are marked.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('#prerendered')).toHaveCount(1);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.post-title, .quote, .article-section, .facts')) (el as any).__built = true;
+  });
+  release();
+  await expect(page.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
+  await expect(page.locator('#prerendered')).toHaveCount(0);
+  const kept = await page.evaluate(() =>
+    [...document.querySelectorAll('.post-title, .quote, .article-section, .facts')].map((el) => (el as any).__built === true),
+  );
+  expect(kept).toEqual([true, true, true, true, true, true]);
+  // And the app still drives what is around them: the tabs switch the panels.
+  await page.getByRole('tab', { name: 'Video' }).click();
+  await expect(page.locator('.quote')).toBeHidden();
+  await page.getByRole('tab', { name: 'Text' }).click();
+  await expect(page.locator('.quote')).toBeVisible();
+});
