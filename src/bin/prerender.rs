@@ -56,8 +56,11 @@ fn title(post: &Post) -> String {
     format!("{} – {}’s goosebump moment", post.title, post.person.name)
 }
 
-/// Canonical URL, description, Open Graph, Twitter card and JSON-LD.
+/// Description, Open Graph, Twitter card and JSON-LD; with `GOOSEBUMPS_SITE_URL`
+/// also the canonical URL and absolute `og:url`/`og:image` (those must be absolute:
+/// a relative canonical URL is worse than none, as search engines and Lighthouse say).
 fn metadata(post: &Post, url: &str) -> String {
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
     let image = match &post.testimonial.video {
         Some(Video::File {
             poster: Some(poster),
@@ -66,13 +69,11 @@ fn metadata(post: &Post, url: &str) -> String {
         _ => None,
     };
     let mut tags = vec![
-        format!("<link rel=\"canonical\" href=\"{}\">", escape(url)),
         meta("name", "description", &post.description),
         meta("property", "og:type", "article"),
         meta("property", "og:site_name", "Goosebumps"),
         meta("property", "og:title", &title(post)),
         meta("property", "og:description", &post.description),
-        meta("property", "og:url", url),
         meta("property", "og:locale", "en_US"),
         meta("property", "og:locale:alternate", "es_ES"),
         meta(
@@ -87,9 +88,16 @@ fn metadata(post: &Post, url: &str) -> String {
         meta("name", "twitter:title", &title(post)),
         meta("name", "twitter:description", &post.description),
     ];
-    if let Some(image) = &image {
-        tags.push(meta("property", "og:image", image));
-        tags.push(meta("name", "twitter:image", image));
+    if absolute {
+        tags.insert(
+            0,
+            format!("<link rel=\"canonical\" href=\"{}\">", escape(url)),
+        );
+        tags.push(meta("property", "og:url", url));
+        if let Some(image) = &image {
+            tags.push(meta("property", "og:image", image));
+            tags.push(meta("name", "twitter:image", image));
+        }
     }
     let ld = serde_json::json!({
         "@context": "https://schema.org",
@@ -97,9 +105,9 @@ fn metadata(post: &Post, url: &str) -> String {
         "headline": post.testimonial.headline,
         "name": title(post),
         "description": post.description,
-        "url": url,
+        "url": absolute.then_some(url),
         "inLanguage": "en",
-        "image": image,
+        "image": image.filter(|_| absolute),
         "about": {
             "@type": "Movie",
             "name": post.film.title,

@@ -30,60 +30,60 @@ pub const PRERENDER_ROOT: &str = "prerendered";
 /// True while rendering at build time (no browser: no window, no storage).
 pub const PRERENDERING: bool = cfg!(feature = "ssr");
 
-/// Starts the app: mounts it, then removes the build-time markup it replaces, in
-/// one task, so the reader never sees a frame without the page. The form in that
-/// markup is disabled, so nothing can be typed there and lost.
+/// Starts the app over the page rendered at build time, without painting again
+/// what the reader may already be reading.
 ///
-/// The parts that never change after they are built (the title, the quote, the
-/// article, the facts) are not painted twice: the app takes the build-time nodes in
-/// place of its own identical ones, so the text the reader is already reading stays
-/// the same text (and the browser's largest paint stays the first one).
+/// The app is built off-screen, then only its live parts (the settings, the
+/// Text/Video tabs and the video panel, the comments and the form, the texts that
+/// follow the interface language) take the place of their build-time copies. The
+/// title, the testimonial, the article and the facts stay the nodes the browser
+/// already painted: no flash, no layout shift, and the largest paint stays the
+/// first one. Without build-time markup (e.g. a plain `trunk serve` page) the app
+/// simply mounts on the body.
 pub fn mount() {
-    let prerendered = document().get_element_by_id(PRERENDER_ROOT);
-    leptos::mount::mount_to_body(App);
-    let Some(old) = prerendered else { return };
-    for selector in STATIC_PARTS {
-        adopt(&old, selector);
-    }
-    old.remove();
-}
-
-/// Elements rendered once and never updated (no signal reaches inside them).
-const STATIC_PARTS: [&str; 5] = [
-    ".post-header .kicker",
-    ".post-header .post-title",
-    "#panel-text .quote",
-    ".article-section",
-    ".facts",
-];
-
-/// Puts the build-time elements matching `selector` where the app's are, if both
-/// have as many and the same text.
-fn adopt(old_root: &web_sys::Element, selector: &str) {
-    let (Ok(olds), Ok(all)) = (
-        old_root.query_selector_all(selector),
-        document().query_selector_all(selector),
-    ) else {
+    let Some(built) = document().get_element_by_id(PRERENDER_ROOT) else {
+        leptos::mount::mount_to_body(App);
         return;
     };
-    let news: Vec<web_sys::Element> = (0..all.length())
-        .filter_map(|i| all.item(i))
-        .filter(|node| !old_root.contains(Some(node)))
-        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
-        .collect();
-    if news.len() != olds.length() as usize {
-        return;
+    let fresh: web_sys::HtmlElement = document()
+        .create_element("div")
+        .expect("a div")
+        .unchecked_into();
+    // The page lives as long as the tab: like `mount_to_body`, never unmount it.
+    std::mem::forget(leptos::mount::mount_to(fresh.clone(), App));
+    for selector in LIVE_PARTS {
+        transplant(&built, &fresh, selector);
     }
-    for (i, new) in news.iter().enumerate() {
-        if let Some(old) = olds
-            .item(i as u32)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            // Same element, same text (attribute order may differ between the two renderers).
-            if old.tag_name() == new.tag_name() && old.text_content() == new.text_content() {
-                let _ = new.replace_with_with_node_1(&old);
+    // Notices the app shows only in some browsers (storage blocked) go before the comments.
+    if let (Ok(notices), Ok(Some(comments))) = (
+        fresh.query_selector_all("main > .notice"),
+        built.query_selector("#comments"),
+    ) {
+        for i in 0..notices.length() {
+            if let Some(notice) = notices.item(i) {
+                let _ = comments.before_with_node_1(&notice);
             }
         }
+    }
+}
+
+/// The parts of the page that change after they are built.
+const LIVE_PARTS: [&str; 6] = [
+    ".skip-link",
+    ".page-settings",
+    ".view-tabs",
+    "#panel-video",
+    "#comments",
+    ".site-footer",
+];
+
+/// Replaces the build-time element matching `selector` with the app's.
+fn transplant(built: &web_sys::Element, fresh: &web_sys::Element, selector: &str) {
+    if let (Ok(Some(old)), Ok(Some(new))) = (
+        built.query_selector(selector),
+        fresh.query_selector(selector),
+    ) {
+        let _ = old.replace_with_with_node_1(&new);
     }
 }
 

@@ -21,6 +21,20 @@ pub fn Testimonial(post: Post) -> impl IntoView {
         View::Text
     };
     let view = RwSignal::new(initial);
+    // Over a build-time page the Text panel stays the build-time node (see
+    // `super::mount`), so its visibility is set on whichever panel is in the document.
+    if !super::PRERENDERING {
+        Effect::new(move |_| {
+            let hidden = view.get() != View::Text;
+            if let Some(panel) = document().get_element_by_id("panel-text") {
+                let _ = if hidden {
+                    panel.set_attribute("hidden", "")
+                } else {
+                    panel.remove_attribute("hidden")
+                };
+            }
+        });
+    }
 
     let text_tab = NodeRef::<html::Button>::new();
     let video_tab = NodeRef::<html::Button>::new();
