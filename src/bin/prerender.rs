@@ -1,7 +1,7 @@
 //! Renders the page to HTML at build time, from the same components the browser
 //! runs, and writes it into the built `index.html` so the text is there before any
-//! WebAssembly arrives (and with JavaScript off). The app then mounts over it with
-//! the same markup (see `goosebumps::components::mount`). It also writes the
+//! WebAssembly arrives (and with JavaScript off). The app then swaps in only its
+//! live parts (see `goosebumps::components::mount`). It also writes the
 //! page's search and social metadata, from the same content.
 //!
 //! Usage: `prerender <index.html>` (Trunk's post_build hook runs it on the staged
