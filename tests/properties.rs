@@ -91,3 +91,105 @@ proptest! {
         prop_assert_eq!(Index::decode(&index.encode()), Some(index));
     }
 }
+
+/// One change to a post's comments, as posting, editing, deleting, importing and
+/// other tabs make them: ids from a small pool, so replies find (or lose) parents.
+#[derive(Debug, Clone)]
+enum Change {
+    Put {
+        id: u8,
+        parent: Option<u8>,
+        created_ms: i64,
+        deleted: bool,
+        text: u8,
+    },
+    Remove(u8),
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    prop_oneof![
+        3 => (0..70u8, proptest::option::of(0..70u8), 0..40i64, any::<bool>(), 0..3u8).prop_map(
+            |(id, parent, created_ms, deleted, text)| Change::Put { id, parent, created_ms, deleted, text }
+        ),
+        1 => (0..70u8).prop_map(Change::Remove),
+    ]
+}
+
+fn pool_id(n: u8) -> CommentId {
+    CommentId::parse(&format!("c{n}")).unwrap()
+}
+
+/// Everything a reader or a guard can ask of an index.
+fn answers(index: &Index) -> Vec<String> {
+    use goosebumps::comments::thread::{fingerprint, Order};
+    let mut out = vec![
+        format!("count {}", index.count()),
+        format!("last {:?}", index.last_created_ms()),
+    ];
+    for order in [Order::OldestFirst, Order::NewestFirst] {
+        let t = index.threads(order);
+        out.push(format!("{order:?} pages {}", t.page_count()));
+        for page in 1..=t.page_count() + 1 {
+            let rows: Vec<_> = t
+                .rows(page)
+                .iter()
+                .map(|r| format!("{}@{}", r.id, r.depth))
+                .collect();
+            out.push(format!("{order:?} page {page}: {rows:?}"));
+        }
+        for n in 0..70 {
+            out.push(format!(
+                "{order:?} {n} on page {:?}",
+                t.page_of(&pool_id(n))
+            ));
+        }
+    }
+    for n in 0..70 {
+        out.push(format!("replies of {n}: {:?}", index.replies(&pool_id(n))));
+    }
+    for text in 0..3 {
+        let mut ids: Vec<_> = index
+            .with_fingerprint(fingerprint(&format!("text {text}")))
+            .collect();
+        ids.sort();
+        out.push(format!("text {text}: {ids:?}"));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The index keeps its threads, count and hashes up to date one change at a
+    /// time (so posting is constant-time); they must equal a fresh build's.
+    #[test]
+    fn changes_one_at_a_time_give_the_same_index_as_a_fresh_build(
+        changes in proptest::collection::vec(change(), 0..300)
+    ) {
+        let mut index = Index::default();
+        let mut stored = std::collections::BTreeMap::new();
+        for change in changes {
+            match change {
+                Change::Put { id, parent, created_ms, deleted, text } => {
+                    let valid = ValidComment {
+                        content: format!("text {text}"),
+                        author: "a".into(),
+                        email: "a@example.com".into(),
+                        url: None,
+                    };
+                    let mut c = Comment::new(pool_id(id), POST, parent.map(pool_id), valid, created_ms);
+                    c.deleted = deleted;
+                    index.insert(&c);
+                    stored.insert(id, c);
+                }
+                Change::Remove(id) => {
+                    index.remove(&pool_id(id));
+                    stored.remove(&id);
+                }
+            }
+        }
+        let fresh = Index::from_comments(stored.values());
+        prop_assert_eq!(answers(&index), answers(&fresh));
+        prop_assert_eq!(index, fresh);
+    }
+}

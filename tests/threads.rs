@@ -62,7 +62,8 @@ fn depth_is_capped_and_orphans_are_not_lost() {
         all.push(comment(&format!("d{d}"), Some(&format!("d{}", d - 1)), d));
     }
     all.push(comment("orphan", Some("gone"), 100));
-    let t = Index::from_comments(&all).threads(Order::OldestFirst);
+    let index = Index::from_comments(&all);
+    let t = index.threads(Order::OldestFirst);
     let depths: Vec<usize> = t.rows(1).iter().map(|r| r.depth).collect();
     assert_eq!(depths, [1, 2, 3, 4, 5, MAX_DEPTH, MAX_DEPTH, 1]);
     assert_eq!(t.rows(1).last().unwrap().id, id("orphan"));
@@ -82,16 +83,16 @@ fn pages_hold_fifty_threads_and_permalinks_find_their_page() {
     assert_eq!(t.roots_on_page(1).len(), 50);
     assert_eq!(t.roots_on_page(3).len(), 20);
     assert!(t.roots_on_page(4).is_empty());
-    assert_eq!(t.page_of(&index, &id("c000")), Some(1));
-    assert_eq!(t.page_of(&index, &id("c050")), Some(2));
+    assert_eq!(t.page_of(&id("c000")), Some(1));
+    assert_eq!(t.page_of(&id("c050")), Some(2));
     assert_eq!(
-        t.page_of(&index, &id("reply")),
+        t.page_of(&id("reply")),
         Some(2),
         "a reply is on its thread's page"
     );
-    assert_eq!(t.page_of(&index, &id("nothere")), None);
+    assert_eq!(t.page_of(&id("nothere")), None);
     let newest = index.threads(Order::NewestFirst);
-    assert_eq!(newest.page_of(&index, &id("c000")), Some(3));
+    assert_eq!(newest.page_of(&id("c000")), Some(3));
     assert_eq!(Index::default().threads(Order::OldestFirst).page_count(), 1);
 }
 

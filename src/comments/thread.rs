@@ -4,7 +4,7 @@
 
 use super::{Comment, CommentId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Replies nest this deep at most (WordPress's default); deeper ones get no Reply.
 pub const MAX_DEPTH: usize = 5;
@@ -64,11 +64,34 @@ pub fn fingerprint(text: &str) -> u64 {
     })
 }
 
-/// Every comment of a post, by id, as the index knows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Every comment of a post, by id, as the index knows it, and the threads they
+/// make. The threads, the count, the newest time and the text hashes are kept in
+/// step with every insert and removal, so posting one comment costs the same with
+/// ten comments stored as with ten thousand: nothing is re-sorted or re-counted.
+#[derive(Debug, Clone, Default)]
 pub struct Index {
     entries: BTreeMap<CommentId, Entry>,
+    /// Top-level threads, oldest first: comments without a parent, and replies
+    /// whose parent is not here (shown as threads of their own, not lost).
+    roots: Vec<CommentId>,
+    /// Each comment's replies, oldest first.
+    children: HashMap<CommentId, Vec<CommentId>>,
+    /// Replies listed as roots because their parent is missing, by that parent,
+    /// so they move under it if it arrives (an import, another tab).
+    orphans: HashMap<CommentId, Vec<CommentId>>,
+    /// Comments that are not deleted placeholders, by time: the count and the newest.
+    live: BTreeSet<(i64, CommentId)>,
+    by_fingerprint: HashMap<u64, Vec<CommentId>>,
 }
+
+/// Two indexes are equal when they list the same comments; the rest follows from them.
+impl PartialEq for Index {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for Index {}
 
 /// The stored form: `[id, parent, created_ms, deleted (0/1), fingerprint]` per comment.
 #[derive(Serialize, Deserialize)]
@@ -79,23 +102,191 @@ struct StoredIndex {
 
 impl Index {
     pub fn from_comments<'a>(comments: impl IntoIterator<Item = &'a Comment>) -> Self {
-        let mut index = Self::default();
-        for c in comments {
-            index.insert(c);
+        Self::from_entries(
+            comments
+                .into_iter()
+                .map(|c| (c.id.clone(), Entry::of(c)))
+                .collect(),
+        )
+    }
+
+    /// Builds the derived lists in one pass and one sort (not one insert at a time).
+    fn from_entries(entries: BTreeMap<CommentId, Entry>) -> Self {
+        let mut index = Self {
+            entries,
+            ..Self::default()
+        };
+        for (id, entry) in &index.entries {
+            match index.placement(id, entry) {
+                Place::Under(parent) => index
+                    .children
+                    .entry(parent.clone())
+                    .or_default()
+                    .push(id.clone()),
+                Place::Orphan(parent) => {
+                    index.roots.push(id.clone());
+                    index
+                        .orphans
+                        .entry(parent.clone())
+                        .or_default()
+                        .push(id.clone());
+                }
+                Place::Root => index.roots.push(id.clone()),
+            }
+            if !entry.deleted {
+                index.live.insert((entry.created_ms, id.clone()));
+            }
+            index
+                .by_fingerprint
+                .entry(entry.fingerprint)
+                .or_default()
+                .push(id.clone());
+        }
+        let entries = &index.entries;
+        let key = |id: &CommentId| (entries[id].created_ms, id.clone());
+        index.roots.sort_by_cached_key(key);
+        for list in index.children.values_mut() {
+            list.sort_by_cached_key(key);
         }
         index
     }
 
+    fn placement<'a>(&self, id: &CommentId, entry: &'a Entry) -> Place<'a> {
+        match &entry.parent {
+            Some(parent) if parent != id && self.entries.contains_key(parent) => {
+                Place::Under(parent)
+            }
+            Some(parent) if parent != id => Place::Orphan(parent),
+            _ => Place::Root,
+        }
+    }
+
+    /// Where `id` goes in a list kept oldest first.
+    fn position_in(&self, list: &[CommentId], id: &CommentId) -> Result<usize, usize> {
+        let key = |id: &CommentId| self.entries.get(id).map(|e| e.created_ms);
+        let wanted = (key(id), id);
+        list.binary_search_by(|probe| (key(probe), probe).cmp(&wanted))
+    }
+
     pub fn insert(&mut self, comment: &Comment) {
-        self.entries.insert(comment.id.clone(), Entry::of(comment));
+        self.insert_entry(comment.id.clone(), Entry::of(comment));
     }
 
     pub fn insert_entry(&mut self, id: CommentId, entry: Entry) {
-        self.entries.insert(id, entry);
+        if let Some(old) = self.entries.get(&id) {
+            if old.parent == entry.parent && old.created_ms == entry.created_ms {
+                // Same place in its thread (an edit, a deletion): only the facts change.
+                let old = old.clone();
+                self.unlist_facts(&id, &old);
+                self.list_facts(&id, &entry);
+                self.entries.insert(id, entry);
+                return;
+            }
+            self.remove(&id);
+        }
+        self.entries.insert(id.clone(), entry.clone());
+        match self.placement(&id, &entry) {
+            Place::Under(parent) => {
+                let parent = parent.clone();
+                self.insert_sorted(Some(&parent), &id);
+            }
+            Place::Orphan(parent) => {
+                let parent = parent.clone();
+                self.insert_sorted(None, &id);
+                self.orphans.entry(parent).or_default().push(id.clone());
+            }
+            Place::Root => self.insert_sorted(None, &id),
+        }
+        // Replies that were waiting for this comment move under it.
+        for orphan in self.orphans.remove(&id).unwrap_or_default() {
+            if let Ok(at) = self.position_in(&self.roots, &orphan) {
+                self.roots.remove(at);
+                self.insert_sorted(Some(&id), &orphan);
+            }
+        }
+        self.list_facts(&id, &entry);
+    }
+
+    /// Adds `id` to its parent's replies, or to the roots, keeping the list sorted.
+    fn insert_sorted(&mut self, parent: Option<&CommentId>, id: &CommentId) {
+        let list = match parent {
+            Some(parent) => self.children.remove(parent).unwrap_or_default(),
+            None => std::mem::take(&mut self.roots),
+        };
+        let mut list = list;
+        if let Err(at) = self.position_in(&list, id) {
+            list.insert(at, id.clone());
+        }
+        match parent {
+            Some(parent) => {
+                self.children.insert(parent.clone(), list);
+            }
+            None => self.roots = list,
+        }
+    }
+
+    fn list_facts(&mut self, id: &CommentId, entry: &Entry) {
+        if !entry.deleted {
+            self.live.insert((entry.created_ms, id.clone()));
+        }
+        self.by_fingerprint
+            .entry(entry.fingerprint)
+            .or_default()
+            .push(id.clone());
+    }
+
+    fn unlist_facts(&mut self, id: &CommentId, entry: &Entry) {
+        self.live.remove(&(entry.created_ms, id.clone()));
+        if let Some(ids) = self.by_fingerprint.get_mut(&entry.fingerprint) {
+            ids.retain(|i| i != id);
+            if ids.is_empty() {
+                self.by_fingerprint.remove(&entry.fingerprint);
+            }
+        }
     }
 
     pub fn remove(&mut self, id: &CommentId) -> Option<Entry> {
-        self.entries.remove(id)
+        let entry = self.entries.get(id)?.clone();
+        // Out of its list, found while the entry is still there to sort by.
+        match self.placement(id, &entry) {
+            Place::Under(parent) => {
+                if let Some(list) = self.children.get(parent) {
+                    if let Ok(at) = self.position_in(list, id) {
+                        let parent = parent.clone();
+                        if let Some(list) = self.children.get_mut(&parent) {
+                            list.remove(at);
+                            if list.is_empty() {
+                                self.children.remove(&parent);
+                            }
+                        }
+                    }
+                }
+            }
+            Place::Orphan(parent) => {
+                if let Ok(at) = self.position_in(&self.roots, id) {
+                    self.roots.remove(at);
+                }
+                if let Some(waiting) = self.orphans.get_mut(parent) {
+                    waiting.retain(|i| i != id);
+                    if waiting.is_empty() {
+                        self.orphans.remove(parent);
+                    }
+                }
+            }
+            Place::Root => {
+                if let Ok(at) = self.position_in(&self.roots, id) {
+                    self.roots.remove(at);
+                }
+            }
+        }
+        self.unlist_facts(id, &entry);
+        self.entries.remove(id);
+        // Its replies are not lost: they become threads of their own until it is back.
+        for reply in self.children.remove(id).unwrap_or_default() {
+            self.insert_sorted(None, &reply);
+            self.orphans.entry(id.clone()).or_default().push(reply);
+        }
+        Some(entry)
     }
 
     pub fn get(&self, id: &CommentId) -> Option<&Entry> {
@@ -120,24 +311,26 @@ impl Index {
 
     /// Comments a reader sees as comments: placeholders of deleted ones do not count.
     pub fn count(&self) -> usize {
-        self.entries.values().filter(|e| !e.deleted).count()
+        self.live.len()
     }
 
     /// When the newest comment was written, for the flood guard.
     pub fn last_created_ms(&self) -> Option<i64> {
-        self.entries
-            .values()
-            .filter(|e| !e.deleted)
-            .map(|e| e.created_ms)
-            .max()
+        self.live.last().map(|(ms, _)| *ms)
     }
 
     /// Ids whose text has this fingerprint.
     pub fn with_fingerprint(&self, fingerprint: u64) -> impl Iterator<Item = &CommentId> {
-        self.entries
-            .iter()
-            .filter(move |(_, e)| e.fingerprint == fingerprint && !e.deleted)
-            .map(|(id, _)| id)
+        self.by_fingerprint
+            .get(&fingerprint)
+            .into_iter()
+            .flatten()
+            .filter(|id| self.entries.get(*id).is_some_and(|e| !e.deleted))
+    }
+
+    /// A comment's replies, oldest first.
+    pub fn replies(&self, id: &CommentId) -> &[CommentId] {
+        self.children.get(id).map(Vec::as_slice).unwrap_or_default()
     }
 
     pub fn encode(&self) -> String {
@@ -160,55 +353,48 @@ impl Index {
     /// The stored index, or `None` when it is unreadable (it is then rebuilt).
     pub fn decode(text: &str) -> Option<Self> {
         let stored: StoredIndex = serde_json::from_str(text).ok()?;
-        (stored.v == 1).then(|| Self {
-            entries: stored
-                .entries
-                .into_iter()
-                .map(|(id, parent, created_ms, deleted, fingerprint)| {
-                    (
-                        id,
-                        Entry {
-                            parent,
-                            created_ms,
-                            deleted: deleted != 0,
-                            fingerprint,
-                        },
-                    )
-                })
-                .collect(),
+        (stored.v == 1).then(|| {
+            Self::from_entries(
+                stored
+                    .entries
+                    .into_iter()
+                    .map(|(id, parent, created_ms, deleted, fingerprint)| {
+                        (
+                            id,
+                            Entry {
+                                parent,
+                                created_ms,
+                                deleted: deleted != 0,
+                                fingerprint,
+                            },
+                        )
+                    })
+                    .collect(),
+            )
         })
     }
 
-    /// The threads, ready to page through.
-    pub fn threads(&self, order: Order) -> Threads {
-        let mut roots = Vec::new();
-        let mut children: HashMap<CommentId, Vec<CommentId>> = HashMap::new();
-        for (id, entry) in &self.entries {
-            match &entry.parent {
-                // A reply whose parent is gone is shown as a thread of its own, not lost.
-                Some(parent) if self.entries.contains_key(parent) && parent != id => {
-                    children.entry(parent.clone()).or_default().push(id.clone())
-                }
-                _ => roots.push(id.clone()),
-            }
-        }
-        let key = |id: &CommentId| (self.entries[id].created_ms, id.clone());
-        roots.sort_by_key(key);
-        if order == Order::NewestFirst {
-            roots.reverse();
-        }
-        for list in children.values_mut() {
-            list.sort_by_key(key);
-        }
-        Threads { roots, children }
+    /// The threads in `order`, ready to page through. Nothing is computed here.
+    pub fn threads(&self, order: Order) -> Threads<'_> {
+        Threads { index: self, order }
     }
 }
 
-/// Top-level threads in order, and each comment's replies oldest first.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Threads {
-    roots: Vec<CommentId>,
-    children: HashMap<CommentId, Vec<CommentId>>,
+/// Where a comment is listed.
+enum Place<'a> {
+    /// Among its parent's replies.
+    Under(&'a CommentId),
+    /// A thread of its own, until its parent (not here) arrives.
+    Orphan(&'a CommentId),
+    Root,
+}
+
+/// The threads of an [`Index`] in one order: top-level threads page by page, and
+/// each comment's replies oldest first.
+#[derive(Debug, Clone, Copy)]
+pub struct Threads<'a> {
+    index: &'a Index,
+    order: Order,
 }
 
 /// One comment on a page, at its depth (1 for top level).
@@ -218,20 +404,28 @@ pub struct Row {
     pub depth: usize,
 }
 
-impl Threads {
+impl Threads<'_> {
     pub fn page_count(&self) -> usize {
-        self.roots.len().div_ceil(THREADS_PER_PAGE).max(1)
+        self.index.roots.len().div_ceil(THREADS_PER_PAGE).max(1)
     }
 
     pub fn replies(&self, id: &CommentId) -> &[CommentId] {
-        self.children.get(id).map(Vec::as_slice).unwrap_or_default()
+        self.index.replies(id)
     }
 
-    /// The top-level comments of page `page` (1-based).
-    pub fn roots_on_page(&self, page: usize) -> &[CommentId] {
-        let start = (page.max(1) - 1) * THREADS_PER_PAGE;
-        let end = (start + THREADS_PER_PAGE).min(self.roots.len());
-        self.roots.get(start..end).unwrap_or_default()
+    /// The top-level comments of page `page` (1-based), in this order.
+    pub fn roots_on_page(&self, page: usize) -> Vec<CommentId> {
+        let roots = &self.index.roots;
+        let start = ((page.max(1) - 1) * THREADS_PER_PAGE).min(roots.len());
+        let end = (start + THREADS_PER_PAGE).min(roots.len());
+        match self.order {
+            Order::OldestFirst => roots[start..end].to_vec(),
+            Order::NewestFirst => roots[roots.len() - end..roots.len() - start]
+                .iter()
+                .rev()
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Every comment page `page` shows, in reading order, with its depth.
@@ -240,12 +434,9 @@ impl Threads {
         let mut rows = Vec::new();
         let mut stack: Vec<Row> = self
             .roots_on_page(page)
-            .iter()
+            .into_iter()
             .rev()
-            .map(|id| Row {
-                id: id.clone(),
-                depth: 1,
-            })
+            .map(|id| Row { id, depth: 1 })
             .collect();
         while let Some(row) = stack.pop() {
             let depth = row.depth;
@@ -259,20 +450,23 @@ impl Threads {
     }
 
     /// The page that shows comment `id`, found through its thread's first comment.
-    pub fn page_of(&self, index: &Index, id: &CommentId) -> Option<usize> {
-        let mut root = id.clone();
+    pub fn page_of(&self, id: &CommentId) -> Option<usize> {
+        let index = self.index;
+        let mut root = id;
         let mut steps = 0;
-        while let Some(Some(parent)) = index.get(&root).map(|e| e.parent.clone()) {
-            if !index.contains(&parent) || steps > index.len() {
+        while let Some(Some(parent)) = index.get(root).map(|e| e.parent.as_ref()) {
+            if !index.contains(parent) || parent == root || steps > index.len() {
                 break;
             }
             root = parent;
             steps += 1;
         }
-        self.roots
-            .iter()
-            .position(|r| *r == root)
-            .map(|i| i / THREADS_PER_PAGE + 1)
+        let at = index.position_in(&index.roots, root).ok()?;
+        let at = match self.order {
+            Order::OldestFirst => at,
+            Order::NewestFirst => index.roots.len() - 1 - at,
+        };
+        Some(at / THREADS_PER_PAGE + 1)
     }
 }
 
@@ -295,12 +489,11 @@ pub fn plan_delete(
     target: &Comment,
     load: impl Fn(&CommentId) -> Option<Comment>,
 ) -> DeletePlan {
-    let threads = index.threads(Order::OldestFirst);
     let mut plan = DeletePlan {
         undo: vec![target.clone()],
         ..DeletePlan::default()
     };
-    if !threads.replies(&target.id).is_empty() {
+    if !index.replies(&target.id).is_empty() {
         plan.put.push(target.placeholder());
         return plan;
     }
@@ -308,10 +501,7 @@ pub fn plan_delete(
     let mut parent = target.parent_id.clone();
     while let Some(id) = parent {
         let Some(entry) = index.get(&id) else { break };
-        let others = threads
-            .replies(&id)
-            .iter()
-            .any(|c| !plan.remove.contains(c));
+        let others = index.replies(&id).iter().any(|c| !plan.remove.contains(c));
         if !entry.deleted || others {
             break;
         }

@@ -45,7 +45,10 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
         now
     });
 
-    let replies = move || id.with_value(|id| discussion.threads.with(|t| t.replies(id).to_vec()));
+    // A memo: only a change to this comment's own replies rebuilds its list.
+    let replies =
+        Memo::new(move |_| id.with_value(|id| discussion.threads.with(|t| t.replies(id).to_vec())));
+    let has_replies = Memo::new(move |_| replies.with(|r| !r.is_empty()));
 
     view! {
         <li id=anchor class=format!("comment depth-{depth}") class:is-highlighted=highlighted>
@@ -97,16 +100,13 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                 let author = comment.get_untracked().map(|c| c.author);
                 view! { <ReplyForm parent=Some(id.get_value()) parent_author=author.unwrap_or_default() /> }
             })}
-            {move || {
-                let replies = replies();
-                (!replies.is_empty()).then(|| view! {
-                    <ol class="children">
-                        <For each=move || replies.clone() key=|id| id.clone() let:reply>
-                            <CommentItem id=reply depth=depth + 1 />
-                        </For>
-                    </ol>
-                })
-            }}
+            {move || has_replies.get().then(|| view! {
+                <ol class="children">
+                    <For each=move || replies.get() key=|id| id.clone() let:reply>
+                        <CommentItem id=reply depth=depth + 1 />
+                    </For>
+                </ol>
+            })}
         </li>
     }
     .into_any()

@@ -91,10 +91,11 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
             .title
             .with_value(|title| lang.get().comments_heading(count, title))
     };
-    let roots = move || {
+    // A memo, so a post or an edit on another page does not touch this one.
+    let roots = Memo::new(move |_| {
         let page = discussion.page.get();
-        discussion.threads.with(|t| t.roots_on_page(page).to_vec())
-    };
+        discussion.threads.with(|t| t.roots_on_page(page))
+    });
     let order_changed = move |ev: ev::Event| {
         let value = event_target_value(&ev);
         if let Some(order) = Order::parse(&value) {
@@ -128,7 +129,7 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
                 })}
             </div>
             <ol class="comment-list">
-                <For each=roots key=|id| id.clone() let:id>
+                <For each=move || roots.get() key=|id| id.clone() let:id>
                     <CommentItem id=id depth=1 />
                 </For>
             </ol>

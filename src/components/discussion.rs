@@ -52,6 +52,27 @@ pub struct PendingUndo {
     pub serial: u64,
 }
 
+/// The index's threads in the chosen order, read like a signal. Reading them
+/// computes nothing: the index keeps them up to date as comments come and go.
+#[derive(Clone, Copy)]
+pub struct ThreadsSignal {
+    index: RwSignal<Index>,
+    order: RwSignal<Order>,
+}
+
+impl ThreadsSignal {
+    /// Runs `f` with the threads, tracking the index and the order.
+    pub fn with<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
+        let order = self.order.get();
+        self.index.with(|i| f(&i.threads(order)))
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
+        let order = self.order.get_untracked();
+        self.index.with_untracked(|i| f(&i.threads(order)))
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Discussion {
     pub post: StoredValue<String>,
@@ -63,7 +84,7 @@ pub struct Discussion {
     pub order: RwSignal<Order>,
     /// 1-based.
     pub page: RwSignal<usize>,
-    pub threads: Memo<Threads>,
+    pub threads: ThreadsSignal,
     pub reply_to: RwSignal<Option<CommentId>>,
     pub editing: RwSignal<Option<CommentId>>,
     pub highlighted: RwSignal<Option<CommentId>>,
@@ -94,7 +115,7 @@ impl Discussion {
         });
         let index = RwSignal::new(opened.index);
         let order = RwSignal::new(order);
-        let threads = Memo::new(move |_| index.with(|i| i.threads(order.get())));
+        let threads = ThreadsSignal { index, order };
         Self {
             post: StoredValue::new(post),
             title: StoredValue::new(title),
@@ -343,9 +364,7 @@ impl Discussion {
 
     /// Shows the page that holds `id` and marks the comment.
     pub fn go_to(&self, id: &CommentId) {
-        let page = self
-            .threads
-            .with_untracked(|t| self.index.with_untracked(|i| t.page_of(i, id)));
+        let page = self.threads.with_untracked(|t| t.page_of(id));
         if let Some(page) = page {
             self.page.set(page);
             self.highlighted.set(Some(id.clone()));
