@@ -4,7 +4,7 @@
 
 use super::{Comment, CommentId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// Replies nest this deep at most (WordPress's default); deeper ones get no Reply.
 pub const MAX_DEPTH: usize = 5;
@@ -65,9 +65,9 @@ pub fn fingerprint(text: &str) -> u64 {
 }
 
 /// Every comment of a post, by id, as the index knows it, and the threads they
-/// make. The threads, the count, the newest time and the text hashes are kept in
-/// step with every insert and removal, so posting one comment costs the same with
-/// ten comments stored as with ten thousand: nothing is re-sorted or re-counted.
+/// make. The threads and the count are kept in step with every insert and
+/// removal, so posting one comment costs about the same with ten comments stored
+/// as with ten thousand: nothing is re-sorted, re-counted or copied.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     entries: BTreeMap<CommentId, Entry>,
@@ -79,9 +79,12 @@ pub struct Index {
     /// Replies listed as roots because their parent is missing, by that parent,
     /// so they move under it if it arrives (an import, another tab).
     orphans: HashMap<CommentId, Vec<CommentId>>,
-    /// Comments that are not deleted placeholders, by time: the count and the newest.
-    live: BTreeSet<(i64, CommentId)>,
-    by_fingerprint: HashMap<u64, Vec<CommentId>>,
+    /// How many comments are not deleted placeholders.
+    live: usize,
+    /// When the newest of those was written.
+    newest: Option<i64>,
+    /// Set when the newest was removed: found again once the change is done.
+    rescan_newest: bool,
 }
 
 /// Two indexes are equal when they list the same comments; the rest follows from them.
@@ -134,13 +137,9 @@ impl Index {
                 Place::Root => index.roots.push(id.clone()),
             }
             if !entry.deleted {
-                index.live.insert((entry.created_ms, id.clone()));
+                index.live += 1;
+                index.newest = index.newest.max(Some(entry.created_ms));
             }
-            index
-                .by_fingerprint
-                .entry(entry.fingerprint)
-                .or_default()
-                .push(id.clone());
         }
         let entries = &index.entries;
         let key = |id: &CommentId| (entries[id].created_ms, id.clone());
@@ -173,16 +172,21 @@ impl Index {
     }
 
     pub fn insert_entry(&mut self, id: CommentId, entry: Entry) {
+        self.put(id, entry);
+        self.settle();
+    }
+
+    fn put(&mut self, id: CommentId, entry: Entry) {
         if let Some(old) = self.entries.get(&id) {
             if old.parent == entry.parent && old.created_ms == entry.created_ms {
                 // Same place in its thread (an edit, a deletion): only the facts change.
                 let old = old.clone();
-                self.unlist_facts(&id, &old);
-                self.list_facts(&id, &entry);
+                self.unlist_facts(&old);
+                self.list_facts(&entry);
                 self.entries.insert(id, entry);
                 return;
             }
-            self.remove(&id);
+            self.take(&id);
         }
         self.entries.insert(id.clone(), entry.clone());
         match self.placement(&id, &entry) {
@@ -204,7 +208,7 @@ impl Index {
                 self.insert_sorted(Some(&id), &orphan);
             }
         }
-        self.list_facts(&id, &entry);
+        self.list_facts(&entry);
     }
 
     /// Adds `id` to its parent's replies, or to the roots, keeping the list sorted.
@@ -225,27 +229,43 @@ impl Index {
         }
     }
 
-    fn list_facts(&mut self, id: &CommentId, entry: &Entry) {
+    fn list_facts(&mut self, entry: &Entry) {
         if !entry.deleted {
-            self.live.insert((entry.created_ms, id.clone()));
+            self.live += 1;
+            self.newest = self.newest.max(Some(entry.created_ms));
         }
-        self.by_fingerprint
-            .entry(entry.fingerprint)
-            .or_default()
-            .push(id.clone());
     }
 
-    fn unlist_facts(&mut self, id: &CommentId, entry: &Entry) {
-        self.live.remove(&(entry.created_ms, id.clone()));
-        if let Some(ids) = self.by_fingerprint.get_mut(&entry.fingerprint) {
-            ids.retain(|i| i != id);
-            if ids.is_empty() {
-                self.by_fingerprint.remove(&entry.fingerprint);
+    /// Called before `entry` leaves `entries` or changes there.
+    fn unlist_facts(&mut self, entry: &Entry) {
+        if !entry.deleted {
+            self.live -= 1;
+            if self.newest == Some(entry.created_ms) {
+                // It was the newest: look again (a scan of numbers, only on deletes).
+                self.newest = None;
+                self.rescan_newest = true;
             }
         }
     }
 
+    fn settle(&mut self) {
+        if std::mem::take(&mut self.rescan_newest) {
+            self.newest = self
+                .entries
+                .values()
+                .filter(|e| !e.deleted)
+                .map(|e| e.created_ms)
+                .max();
+        }
+    }
+
     pub fn remove(&mut self, id: &CommentId) -> Option<Entry> {
+        let removed = self.take(id);
+        self.settle();
+        removed
+    }
+
+    fn take(&mut self, id: &CommentId) -> Option<Entry> {
         let entry = self.entries.get(id)?.clone();
         // Out of its list, found while the entry is still there to sort by.
         match self.placement(id, &entry) {
@@ -279,7 +299,7 @@ impl Index {
                 }
             }
         }
-        self.unlist_facts(id, &entry);
+        self.unlist_facts(&entry);
         self.entries.remove(id);
         // Its replies are not lost: they become threads of their own until it is back.
         for reply in self.children.remove(id).unwrap_or_default() {
@@ -311,21 +331,21 @@ impl Index {
 
     /// Comments a reader sees as comments: placeholders of deleted ones do not count.
     pub fn count(&self) -> usize {
-        self.live.len()
+        self.live
     }
 
     /// When the newest comment was written, for the flood guard.
     pub fn last_created_ms(&self) -> Option<i64> {
-        self.live.last().map(|(ms, _)| *ms)
+        self.newest
     }
 
-    /// Ids whose text has this fingerprint.
+    /// Ids whose text has this fingerprint: a scan of numbers in memory, so the
+    /// duplicate check reads (and compares) only the likely duplicates' texts.
     pub fn with_fingerprint(&self, fingerprint: u64) -> impl Iterator<Item = &CommentId> {
-        self.by_fingerprint
-            .get(&fingerprint)
-            .into_iter()
-            .flatten()
-            .filter(|id| self.entries.get(*id).is_some_and(|e| !e.deleted))
+        self.entries
+            .iter()
+            .filter(move |(_, e)| e.fingerprint == fingerprint && !e.deleted)
+            .map(|(id, _)| id)
     }
 
     /// A comment's replies, oldest first.

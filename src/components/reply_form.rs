@@ -171,11 +171,14 @@ pub fn ReplyForm(
         discussion.announcement.set(posted.to_owned());
     };
 
-    let counter = move || comment.with(|c| counter_text(c, lang.get()));
+    // Memos: a keystroke changes the counter's text, and only that; the textarea's
+    // attributes are touched when the counter appears or goes.
+    let counter = Memo::new(move |_| comment.with(|c| counter_text(c, lang.get())));
+    let has_counter = Memo::new(move |_| counter.with(Option::is_some));
     let comment_error = move || error_of(Field::Comment).map(|e| e.message(lang.get()));
     let described_by = move || {
         let mut ids = Vec::new();
-        if counter().is_some() {
+        if has_counter.get() {
             ids.push("comment-counter");
         }
         if comment_error().is_some() {
@@ -224,7 +227,7 @@ pub fn ReplyForm(
                         prop:value=move || shown.get()
                         on:input:target=move |ev| { comment.set(ev.target().value()); typed(); }
                     ></textarea>
-                    {move || counter().map(|text| view! { <span id="comment-counter" class="counter">{text}</span> })}
+                    {move || has_counter.get().then(|| view! { <span id="comment-counter" class="counter">{move || counter.get()}</span> })}
                     {move || comment_error().map(|text| view! { <span id="comment-error" class="field-error">{text}</span> })}
                 </p>
                 <TextField id="author" label=Signal::derive(move || t().name) required=true kind="text" autocomplete="name"
