@@ -160,11 +160,9 @@ impl Index {
         }
     }
 
-    /// Where `id` goes in a list kept oldest first.
+    /// Where `id` is, or goes, in a list kept oldest first.
     fn position_in(&self, list: &[CommentId], id: &CommentId) -> Result<usize, usize> {
-        let key = |id: &CommentId| self.entries.get(id).map(|e| e.created_ms);
-        let wanted = (key(id), id);
-        list.binary_search_by(|probe| (key(probe), probe).cmp(&wanted))
+        position(&self.entries, list, id)
     }
 
     pub fn insert(&mut self, comment: &Comment) {
@@ -214,18 +212,11 @@ impl Index {
     /// Adds `id` to its parent's replies, or to the roots, keeping the list sorted.
     fn insert_sorted(&mut self, parent: Option<&CommentId>, id: &CommentId) {
         let list = match parent {
-            Some(parent) => self.children.remove(parent).unwrap_or_default(),
-            None => std::mem::take(&mut self.roots),
+            Some(parent) => self.children.entry(parent.clone()).or_default(),
+            None => &mut self.roots,
         };
-        let mut list = list;
-        if let Err(at) = self.position_in(&list, id) {
+        if let Err(at) = position(&self.entries, list, id) {
             list.insert(at, id.clone());
-        }
-        match parent {
-            Some(parent) => {
-                self.children.insert(parent.clone(), list);
-            }
-            None => self.roots = list,
         }
     }
 
@@ -398,6 +389,18 @@ impl Index {
     pub fn threads(&self, order: Order) -> Threads<'_> {
         Threads { index: self, order }
     }
+}
+
+/// Where `id` is, or goes, in `list`, kept oldest first (then by id): a binary
+/// search, so a post costs a few comparisons however long the list.
+fn position(
+    entries: &BTreeMap<CommentId, Entry>,
+    list: &[CommentId],
+    id: &CommentId,
+) -> Result<usize, usize> {
+    let key = |id: &CommentId| entries.get(id).map(|e| e.created_ms);
+    let wanted = (key(id), id);
+    list.binary_search_by(|probe| (key(probe), probe).cmp(&wanted))
 }
 
 /// Where a comment is listed.
