@@ -908,7 +908,18 @@ async function typing(browser, base) {
     log(`typing ${throttle}×${bare ? ', bare textarea' : ''}: ${keys.length} keys into 60,000 characters`);
     const p = await newPage(browser, { throttle, probe: !bare });
     try {
-      if (bare) {
+      if (bare === 'page') {
+        // This very page, its scripts not loaded: the same markup, CSS and layout
+        // with no app at all (the form, disabled until the app starts, is enabled).
+        await p.page.route(/\.(wasm|js)(\?.*)?$/, (route) => route.abort());
+        await p.page.goto(`${base}__bench_blank`);
+        await p.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        await p.page.goto(base);
+        await p.page.evaluate(() => {
+          for (const set of document.querySelectorAll('fieldset[disabled]')) set.disabled = false;
+        });
+        p.problems.length = 0; // the blocked scripts' own errors
+      } else if (bare) {
         // The same textarea, with the page's CSS, and no app: what the browser alone costs.
         await p.page.goto(`${base}__bench_blank`);
         await p.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -972,6 +983,7 @@ async function typing(browser, base) {
     ['4× CPU slowdown', { throttle: 4, bare: false }],
     ['baseline: bare textarea, no app, unthrottled', { throttle: 1, bare: true }],
     ['baseline: bare textarea, no app, 4×', { throttle: 4, bare: true }],
+    ['baseline: this page without its scripts, unthrottled', { throttle: 1, bare: 'page' }],
   ];
   const results = {};
   for (const [name, c] of cases) results[name] = await measure(c);
@@ -1008,8 +1020,10 @@ async function typing(browser, base) {
       '"from event time" column starts at the keydown\'s `event.timeStamp` instead (includes input delay); "handlers only" ends when the `input` event ' +
       'has been handled (the app\'s handler and its microtasks), before the frame. The Event Timing ' +
       'API (`PerformanceObserver` type `event`, its smallest durationThreshold, 16 ms) reports only the slow ones. ' +
-      'The baseline rows type the same keys into a plain `<textarea>` with the page\'s CSS and no script: the frame ' +
-      'wait and the browser\'s own cost of editing 60,000 characters, which no app can go below.' + floorNote,
+      'The bare-textarea baseline rows type the same keys into a plain `<textarea>` with the page\'s CSS and no script: the frame ' +
+      'wait and the browser\'s own cost of editing 60,000 characters, which no app can go below. The last row types into this ' +
+      'very page with its scripts blocked (the build-time markup, its form enabled): the difference between it and the ' +
+      'first row is what the app costs per keystroke.' + floorNote,
   ].join('\n');
   return { md, results, cases };
 }
