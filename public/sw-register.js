@@ -2,8 +2,8 @@
 // with no network, and offers a quiet "A new version is available — Reload" bar
 // when a new deployment has been installed and is waiting.
 //
-// Plain script, loaded with <script src defer> (Trunk hashes it and puts it at the
-// public URL). sw.js, sw-prompt.css and the worker's scope are resolved against
+// Plain script, copied as it is to the public URL and added to the page after its
+// first paint by the loader in Trunk.toml (so no request of it delays the text). sw.js, sw-prompt.css and the worker's scope are resolved against
 // this file's own URL, so the same build works at / and under a sub-path (/sub/).
 (() => {
   const script = document.currentScript;
