@@ -219,6 +219,10 @@ pub struct ContentError {
 
 /// Parses one post; the error names the file, line, column and field.
 pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
+    parse(file, json)
+}
+
+fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, ContentError> {
     serde_json::from_str(json).map_err(|e| ContentError {
         file: file.to_owned(),
         line: e.line(),
@@ -232,6 +236,32 @@ pub fn all_posts() -> Result<Vec<Post>, ContentError> {
     BUNDLED
         .iter()
         .map(|(file, json)| parse_post(file, json))
+        .collect()
+}
+
+/// What the browser needs of a post: the page it starts over was rendered at build
+/// time from the whole [`Post`], so the rest of the post is already on screen and
+/// its fields are skipped unread (every bundled post is checked whole by the tests
+/// and by the pre-render step).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct LivePost {
+    pub slug: String,
+    pub title: String,
+    pub testimonial: LiveTestimonial,
+}
+
+/// The part of a [`Testimonial`] the browser builds: its Video view.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct LiveTestimonial {
+    #[serde(default)]
+    pub video: Option<Video>,
+}
+
+/// Parses what the browser needs of every bundled post.
+pub fn live_posts() -> Result<Vec<LivePost>, ContentError> {
+    BUNDLED
+        .iter()
+        .map(|(file, json)| parse(file, json))
         .collect()
 }
 
