@@ -188,6 +188,26 @@ fn youtube_videos_are_accepted_and_their_ids_checked() {
 }
 
 #[test]
+fn a_video_takes_only_the_fields_of_its_kind() {
+    let file = r#"{"kind": "file", "title": "A film", "captions": {"src": "c.vtt", "srclang": "en", "label": "English"}, "sources": []}"#;
+    assert!(matches!(
+        serde_json::from_str::<Video>(file),
+        Ok(Video::File { .. })
+    ));
+    for bad in [
+        r#"{"kind": "file", "title": "A film", "sources": []}"#,
+        r#"{"kind": "file", "title": "A film", "id": "dQw4w9WgXcQ", "sources": [], "captions": {"src": "c.vtt", "srclang": "en", "label": "English"}}"#,
+        r#"{"kind": "youtube", "title": "A film"}"#,
+        r#"{"kind": "youtube", "title": "A film", "id": "dQw4w9WgXcQ", "poster": "p.jpg"}"#,
+        r#"{"kind": "youtube", "title": "A film", "id": "dQw4w9WgXcQ", "sources": []}"#,
+        r#"{"kind": "vimeo", "title": "A film", "id": "dQw4w9WgXcQ"}"#,
+        r#"{"title": "A film", "id": "dQw4w9WgXcQ"}"#,
+    ] {
+        assert!(serde_json::from_str::<Video>(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
 fn a_broken_post_names_file_line_column_and_field() {
     let json = content::BUNDLED[0]
         .1

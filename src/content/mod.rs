@@ -98,15 +98,17 @@ pub struct Testimonial {
 }
 
 /// A testimonial video: a file we host, or a provider embed shown behind a facade.
+///
+/// In JSON an object with `"kind": "file"` or `"kind": "youtube"` and that kind's
+/// fields only. Read through the flat [`RawVideo`] rather than serde's internally
+/// tagged enums, which buffer the whole object first (much more code in the app).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+#[serde(try_from = "RawVideo")]
 pub enum Video {
     File {
         title: String,
         /// Shown under the player when the recording is a stand-in.
-        #[serde(default)]
         sample_note: Option<String>,
-        #[serde(default)]
         poster: Option<String>,
         sources: Vec<VideoSource>,
         captions: Captions,
@@ -115,6 +117,78 @@ pub enum Video {
         title: String,
         id: YoutubeId,
     },
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum VideoKind {
+    File,
+    Youtube,
+}
+
+/// Every field any kind of [`Video`] has; which ones a kind takes is checked in
+/// `TryFrom<RawVideo>`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVideo {
+    kind: VideoKind,
+    title: String,
+    #[serde(default)]
+    sample_note: Option<String>,
+    #[serde(default)]
+    poster: Option<String>,
+    #[serde(default)]
+    sources: Option<Vec<VideoSource>>,
+    #[serde(default)]
+    captions: Option<Captions>,
+    #[serde(default)]
+    id: Option<YoutubeId>,
+}
+
+impl TryFrom<RawVideo> for Video {
+    type Error = String;
+    fn try_from(raw: RawVideo) -> Result<Self, String> {
+        let RawVideo {
+            kind,
+            title,
+            sample_note,
+            poster,
+            sources,
+            captions,
+            id,
+        } = raw;
+        match kind {
+            VideoKind::File => {
+                if id.is_some() {
+                    return Err("unknown field `id` for a video of kind `file`".into());
+                }
+                Ok(Video::File {
+                    title,
+                    sample_note,
+                    poster,
+                    sources: sources.ok_or("missing field `sources`")?,
+                    captions: captions.ok_or("missing field `captions`")?,
+                })
+            }
+            VideoKind::Youtube => {
+                let extra = [
+                    ("sample_note", sample_note.is_some()),
+                    ("poster", poster.is_some()),
+                    ("sources", sources.is_some()),
+                    ("captions", captions.is_some()),
+                ];
+                if let Some((field, _)) = extra.iter().find(|(_, given)| *given) {
+                    return Err(format!(
+                        "unknown field `{field}` for a video of kind `youtube`"
+                    ));
+                }
+                Ok(Video::Youtube {
+                    title,
+                    id: id.ok_or("missing field `id`")?,
+                })
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
