@@ -20,6 +20,26 @@ fn every_bundled_post_parses_with_a_unique_slug() {
 }
 
 #[test]
+fn the_browser_reads_the_same_slug_title_and_video_of_every_post() {
+    let names = |list: &[(&str, &str)]| list.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>();
+    assert_eq!(names(content::LIVE_BUNDLED), names(content::BUNDLED));
+    let whole: Vec<content::LivePost> = content::all_posts()
+        .unwrap()
+        .into_iter()
+        .map(|p| content::LivePost {
+            slug: p.slug,
+            title: p.title,
+            testimonial: content::LiveTestimonial {
+                video: p.testimonial.video,
+            },
+        })
+        .collect();
+    assert_eq!(content::live_posts().unwrap(), whole);
+    // Only those fields: not the article's text.
+    assert!(content::LIVE_BUNDLED[0].1.len() < content::BUNDLED[0].1.len() / 4);
+}
+
+#[test]
 fn fixture_is_the_shared_seed_when_it_is_beside_the_repo() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/seed/000_d5971cf28497621d.txt");
