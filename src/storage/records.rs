@@ -192,7 +192,11 @@ pub fn load_drafts(store: &dyn Store, post: &str) -> Vec<ExportedDraft> {
             Some(ExportedDraft { reply_to, draft })
         })
         .collect();
-    drafts.sort_by(|a, b| a.reply_to.cmp(&b.reply_to));
+    // By form: the new comment's first, then replies by the id they answer.
+    order::sort_by_number_and_text(&mut drafts, |d| match &d.reply_to {
+        None => (0, ""),
+        Some(id) => (1, id.as_str()),
+    });
     drafts
 }
 
