@@ -1,25 +1,25 @@
 //! Typed posts, compiled into the app from the JSON files in `src/content/posts/`.
 //!
-//! Adding a post is adding a file there and a line to [`BUNDLED`] and to
-//! [`LIVE_BUNDLED`]; the app shows the post whose slug the URL asks for (see
-//! [`select_slug`]).
+//! Adding a post is adding a file there and its name to `bundled!`; the app shows
+//! the post whose slug the URL asks for (see [`select_slug`]).
 
 use serde::Deserialize;
 use thiserror::Error;
 
-/// Every bundled post as `(file name, JSON text)`. The file name is only used in
-/// error messages, so a broken post names the file to fix.
-pub const BUNDLED: &[(&str, &str)] = &[(
-    "miracle-in-cell-no-7.json",
-    include_str!("posts/miracle-in-cell-no-7.json"),
-)];
+/// Lists the bundled posts once, for both readings of them: [`BUNDLED`] (the JSON,
+/// for the pre-render step and the tests) and the file names alone (for the
+/// browser, see [`live_posts`]).
+macro_rules! bundled {
+    ($($file:literal),* $(,)?) => {
+        /// Every bundled post as `(file name, JSON text)`. The file name is only used in
+        /// error messages, so a broken post names the file to fix.
+        pub const BUNDLED: &[(&str, &str)] = &[$(($file, include_str!(concat!("posts/", $file)))),*];
+        /// The file names of [`BUNDLED`], in the same order.
+        const BUNDLED_FILES: &[&str] = &[$($file),*];
+    };
+}
 
-/// [`BUNDLED`] as the browser reads it: each post reduced by `build.rs` to the
-/// fields of [`LivePost`], same file names.
-pub const LIVE_BUNDLED: &[(&str, &str)] = &[(
-    "miracle-in-cell-no-7.json",
-    include_str!(concat!(env!("OUT_DIR"), "/live/miracle-in-cell-no-7.json")),
-)];
+bundled!["miracle-in-cell-no-7.json"];
 
 /// One post: a person's goosebump moment and the article around it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -322,10 +322,9 @@ pub fn all_posts() -> Result<Vec<Post>, ContentError> {
 }
 
 /// What the browser needs of a post: the page it starts over was rendered at build
-/// time from the whole [`Post`], so the rest of the post is already on screen and
-/// its fields are skipped unread (every bundled post is checked whole by the tests
-/// and by the pre-render step).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// time from the whole [`Post`], so the rest of the post is already on screen
+/// (every bundled post is checked whole by the tests and by the pre-render step).
+#[derive(Debug, Clone, PartialEq)]
 pub struct LivePost {
     pub slug: String,
     pub title: String,
@@ -333,19 +332,29 @@ pub struct LivePost {
 }
 
 /// The part of a [`Testimonial`] the browser builds: its Video view.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LiveTestimonial {
-    #[serde(default)]
     pub video: Option<Video>,
 }
 
-/// Parses what the browser needs of every bundled post.
+/// What the browser needs of every bundled post, in the order of [`BUNDLED`]:
+/// built by code that `build.rs` writes from the posts, so the browser build has
+/// neither the rest of their text nor a parser for them.
 pub fn live_posts() -> Result<Vec<LivePost>, ContentError> {
-    LIVE_BUNDLED
+    BUNDLED_FILES
         .iter()
-        .map(|(file, json)| parse(file, json))
+        .map(|file| {
+            live_post(file).map_err(|message| ContentError {
+                file: (*file).to_owned(),
+                line: 0,
+                column: 0,
+                message,
+            })
+        })
         .collect()
 }
+
+include!(concat!(env!("OUT_DIR"), "/live_posts.rs"));
 
 /// The slug the page should show: the last non-empty path segment if it names a
 /// post, else the first post. Works under any sub-path (`/sub/` or `/sub/slug`).
