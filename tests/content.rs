@@ -20,6 +20,22 @@ fn every_bundled_post_parses_with_a_unique_slug() {
 }
 
 #[test]
+fn the_browser_reads_the_same_slug_title_and_video_of_every_post() {
+    let whole: Vec<content::LivePost> = content::all_posts()
+        .unwrap()
+        .into_iter()
+        .map(|p| content::LivePost {
+            slug: p.slug,
+            title: p.title,
+            testimonial: content::LiveTestimonial {
+                video: p.testimonial.video,
+            },
+        })
+        .collect();
+    assert_eq!(content::live_posts().unwrap(), whole);
+}
+
+#[test]
 fn fixture_is_the_shared_seed_when_it_is_beside_the_repo() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/seed/000_d5971cf28497621d.txt");
@@ -185,6 +201,26 @@ fn youtube_videos_are_accepted_and_their_ids_checked() {
         parse_post("post.json", &json).is_err(),
         "unknown fields are refused"
     );
+}
+
+#[test]
+fn a_video_takes_only_the_fields_of_its_kind() {
+    let file = r#"{"kind": "file", "title": "A film", "captions": {"src": "c.vtt", "srclang": "en", "label": "English"}, "sources": []}"#;
+    assert!(matches!(
+        serde_json::from_str::<Video>(file),
+        Ok(Video::File { .. })
+    ));
+    for bad in [
+        r#"{"kind": "file", "title": "A film", "sources": []}"#,
+        r#"{"kind": "file", "title": "A film", "id": "dQw4w9WgXcQ", "sources": [], "captions": {"src": "c.vtt", "srclang": "en", "label": "English"}}"#,
+        r#"{"kind": "youtube", "title": "A film"}"#,
+        r#"{"kind": "youtube", "title": "A film", "id": "dQw4w9WgXcQ", "poster": "p.jpg"}"#,
+        r#"{"kind": "youtube", "title": "A film", "id": "dQw4w9WgXcQ", "sources": []}"#,
+        r#"{"kind": "vimeo", "title": "A film", "id": "dQw4w9WgXcQ"}"#,
+        r#"{"title": "A film", "id": "dQw4w9WgXcQ"}"#,
+    ] {
+        assert!(serde_json::from_str::<Video>(bad).is_err(), "{bad}");
+    }
 }
 
 #[test]

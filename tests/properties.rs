@@ -54,6 +54,48 @@ fn comment() -> impl Strategy<Value = Comment> {
 
 proptest! {
     #[test]
+    fn oldest_first_is_a_stable_sort_by_time_then_id(
+        mut comments in proptest::collection::vec(comment(), 0..30),
+        times in proptest::collection::vec(0i64..4, 30),
+    ) {
+        // Few distinct times, so ties are broken by id.
+        for (c, t) in comments.iter_mut().zip(times) {
+            c.created_ms = t;
+        }
+        let mut expected = comments.clone();
+        expected.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
+        goosebumps::comments::order::sort_oldest_first(&mut comments);
+        prop_assert_eq!(comments, expected);
+    }
+
+    #[test]
+    fn the_export_is_laid_out_as_serde_json_pretty_prints(
+        comments in proptest::collection::vec(comment(), 0..4),
+        drafts in proptest::collection::vec((proptest::option::of(id()), nasty(), nasty(), any::<bool>()), 0..3),
+        at in nasty(),
+    ) {
+        let drafts: Vec<export::ExportedDraft> = drafts
+            .into_iter()
+            .map(|(reply_to, comment, url, remember)| export::ExportedDraft {
+                reply_to,
+                draft: Draft { comment, url, remember, ..Draft::default() },
+            })
+            .collect();
+        let file = export::ExportFile {
+            format: export::FORMAT,
+            version: export::VERSION,
+            post: POST,
+            exported_at: at.clone(),
+            comments: &comments,
+            drafts: &drafts,
+        };
+        prop_assert_eq!(
+            export::export_json(POST, at, &comments, &drafts),
+            serde_json::to_string_pretty(&file).unwrap()
+        );
+    }
+
+    #[test]
     fn validation_never_panics_and_accepts_only_trimmed_bounded_text(
         comment in nasty(), author in nasty(), email in nasty(), url in nasty()
     ) {

@@ -5,6 +5,7 @@ use super::validation::validate;
 use super::{Comment, CommentId, Draft};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::HashSet;
 use std::fmt;
 use thiserror::Error;
@@ -47,7 +48,66 @@ pub fn export_json(
         comments,
         drafts,
     };
-    serde_json::to_string_pretty(&file).expect("an export serializes")
+    pretty(&serde_json::to_string(&file).expect("an export serializes"))
+}
+
+/// Compact JSON laid out as `serde_json::to_string_pretty` does (two-space indent,
+/// `"key": value`, `[]` and `{}` when empty), so the app carries one serializer
+/// instead of two.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `goosebumps-comments-<post>-<date>.json`, the date as `YYYY-MM-DD`.
@@ -90,23 +150,26 @@ pub struct Parsed {
     pub unreadable: Vec<String>,
 }
 
+/// The file's outline; each comment and draft is kept as its JSON text and read on
+/// its own (with the same parser the stored records use, so the app has one copy
+/// of it, not a second one for `serde_json::Value`).
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     format: String,
     version: u32,
     post: String,
-    #[serde(default)]
-    comments: Vec<serde_json::Value>,
-    #[serde(default)]
-    drafts: Vec<serde_json::Value>,
+    #[serde(default, borrow)]
+    comments: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    drafts: Vec<&'a RawValue>,
 }
 
 /// Reads an export for `post`: the file as a whole must be ours; each comment is
 /// then checked on its own, so one bad comment does not spoil the rest.
 pub fn parse_import(text: &str, post: &str) -> Result<Parsed, ImportError> {
-    let value: serde_json::Value =
+    let _: &RawValue =
         serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let envelope: Envelope = serde_json::from_value(value).map_err(|_| ImportError::NotAnExport)?;
+    let envelope: Envelope = serde_json::from_str(text).map_err(|_| ImportError::NotAnExport)?;
     if envelope.format != FORMAT {
         return Err(ImportError::NotAnExport);
     }
@@ -132,13 +195,20 @@ pub fn parse_import(text: &str, post: &str) -> Result<Parsed, ImportError> {
     parsed.drafts = envelope
         .drafts
         .into_iter()
-        .filter_map(|d| serde_json::from_value(d).ok())
+        .filter_map(|d| serde_json::from_str(d.get()).ok())
         .collect();
     Ok(parsed)
 }
 
-fn check_comment(value: serde_json::Value, post: &str) -> Result<Comment, String> {
-    let comment: Comment = serde_json::from_value(value).map_err(|e| e.to_string())?;
+fn check_comment(value: &RawValue, post: &str) -> Result<Comment, String> {
+    let comment: Comment = serde_json::from_str(value.get()).map_err(|e| {
+        // The position is within the comment's own text, which the reader never sees.
+        let why = e.to_string();
+        match why.rsplit_once(" at line ") {
+            Some((why, _)) => why.to_owned(),
+            None => why,
+        }
+    })?;
     if comment.post != post {
         return Err(format!("belongs to another post (“{}”)", comment.post));
     }

@@ -22,7 +22,6 @@ use crate::i18n::Lang;
 use crate::storage::Store;
 use leptos::prelude::*;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 /// The id of the element that holds the page as rendered at build time.
 pub const PRERENDER_ROOT: &str = "prerendered";
@@ -33,57 +32,85 @@ pub const PRERENDERING: bool = cfg!(feature = "ssr");
 /// Starts the app over the page rendered at build time, without painting again
 /// what the reader may already be reading.
 ///
-/// The app is built off-screen, then only its live parts (the settings, the
-/// Text/Video tabs and the video panel, the comments and the form, the texts that
-/// follow the interface language) take the place of their build-time copies. The
-/// title, the testimonial, the article and the facts stay the nodes the browser
-/// already painted: no flash, no layout shift, and the largest paint stays the
-/// first one. Without build-time markup (e.g. a plain `trunk serve` page) the app
-/// simply mounts on the body.
+/// Only the live parts of the page (the skip link, the settings, the Text/Video
+/// tabs and the video panel, the comments and the form, the footer) are built, each
+/// in the place of its build-time copy, under one reactive owner. The title, the
+/// testimonial, the article and the facts stay the nodes the browser already
+/// painted: no flash, no layout shift, and the largest paint stays the first one.
+/// The code of those static parts is therefore not in the browser build at all.
+///
+/// Without build-time markup (a debug build's page, e.g. when the pre-render step
+/// did not run) a debug build mounts the whole app on the body; a release build
+/// only says why nothing happened.
 pub fn mount() {
     let Some(built) = document().get_element_by_id(PRERENDER_ROOT) else {
+        #[cfg(debug_assertions)]
         leptos::mount::mount_to_body(App);
+        #[cfg(not(debug_assertions))]
+        leptos::logging::error!("no #{PRERENDER_ROOT} on the page: nothing to start over");
         return;
     };
-    let fresh: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("a div")
-        .unchecked_into();
-    // The page lives as long as the tab: like `mount_to_body`, never unmount it.
-    std::mem::forget(leptos::mount::mount_to(fresh.clone(), App));
-    for selector in LIVE_PARTS {
-        transplant(&built, &fresh, selector);
-    }
-    // Notices the app shows only in some browsers (storage blocked) go before the comments.
-    if let (Ok(notices), Ok(Some(comments))) = (
-        fresh.query_selector_all("main > .notice"),
-        built.query_selector("#comments"),
-    ) {
-        for i in 0..notices.length() {
-            if let Some(notice) = notices.item(i) {
-                let _ = comments.before_with_node_1(&notice);
-            }
-        }
-    }
+    // As `leptos::mount::mount_to` does: futures run on wasm-bindgen's executor (an
+    // error only means it already was set up).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(|| mount_live_parts(&built));
+    // The page lives as long as the tab: like `mount_to_body`, never clean it up.
+    std::mem::forget(owner);
 }
 
-/// The parts of the page that change after they are built.
-const LIVE_PARTS: [&str; 6] = [
-    ".skip-link",
-    ".page-settings",
-    ".view-tabs",
-    "#panel-video",
-    "#comments",
-    ".site-footer",
-];
+/// Builds the live parts of the page over the build-time markup in `built`.
+fn mount_live_parts(built: &web_sys::Element) {
+    let posts = crate::content::live_posts();
+    let start = match app::Start::from_browser(posts, |p| &p.slug) {
+        Ok(start) => start,
+        Err(message) => {
+            // The build-time page stays readable; say why it does not come alive.
+            leptos::logging::error!("{message}");
+            return;
+        }
+    };
+    let post = start.post;
+    let lang = app::provide_page_context(start.store, start.lang);
+    put_in_place(built, ".skip-link", app::skip_link(lang));
+    put_in_place(built, ".page-settings", post_header::PageSettings());
+    if let Some(video) = post.testimonial.video {
+        let tabs = testimonial::Tabs::new(post.slug.clone(), true);
+        put_in_place(built, ".view-tabs", tabs.tab_list());
+        put_in_place(built, "#panel-video", tabs.video_panel(video));
+    }
+    if start.blocked {
+        // Before the comments, as in the whole page.
+        put_before(built, "#comments", app::blocked_notice(lang));
+    }
+    put_in_place(
+        built,
+        "#comments",
+        view! { <CommentsArea post=post.slug title=post.title /> },
+    );
+    put_in_place(built, ".site-footer", app::site_footer(lang));
+}
 
-/// Replaces the build-time element matching `selector` with the app's.
-fn transplant(built: &web_sys::Element, fresh: &web_sys::Element, selector: &str) {
-    if let (Ok(Some(old)), Ok(Some(new))) = (
-        built.query_selector(selector),
-        fresh.query_selector(selector),
-    ) {
-        let _ = old.replace_with_with_node_1(&new);
+/// Builds `view` just before the element of `built` matching `selector` and
+/// returns that element (None, and `view` is not shown, if there is none).
+fn put_before(
+    built: &web_sys::Element,
+    selector: &str,
+    view: impl IntoView,
+) -> Option<web_sys::Element> {
+    let old = built.query_selector(selector).ok().flatten()?;
+    let parent = old.parent_element()?;
+    let mut state = view.into_view().build();
+    state.mount(&parent, Some(&old));
+    // Owned by the reactive owner from now on, for as long as the page lives.
+    std::mem::forget(state);
+    Some(old)
+}
+
+/// Builds `view` in the place of the element of `built` matching `selector`.
+fn put_in_place(built: &web_sys::Element, selector: &str, view: impl IntoView) {
+    if let Some(old) = put_before(built, selector, view) {
+        old.remove();
     }
 }
 

@@ -45,7 +45,7 @@ pub(crate) fn apply_to_document(lang: Lang, dark: Option<bool>) {
 
 /// The language switch and the dark-mode toggle, both remembered.
 #[component]
-fn PageSettings() -> impl IntoView {
+pub(crate) fn PageSettings() -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let lang = use_lang();
     let chosen = store.with(records::load_dark);

@@ -2,7 +2,7 @@
 //! as WAI-ARIA tabs. The chosen view is remembered per post.
 
 use super::{use_lang, video::VideoPlayer, StoreHandle};
-use crate::content::Post;
+use crate::content::{Post, Video};
 use crate::storage::records::{self, View};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -10,70 +10,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Testimonial(post: Post) -> impl IntoView {
-    let store = expect_context::<StoreHandle>();
-    let slug = StoredValue::new(post.slug.clone());
     let person = post.person;
     let testimonial = post.testimonial;
     let has_video = testimonial.video.is_some();
-    let initial = if has_video {
-        slug.with_value(|slug| store.with(|s| records::load_view(s, slug)))
-    } else {
-        View::Text
-    };
-    let view = RwSignal::new(initial);
-    // Over a build-time page the Text panel stays the build-time node (see
-    // `super::mount`), so its visibility is set on whichever panel is in the document.
-    if !super::PRERENDERING {
-        Effect::new(move |_| {
-            let hidden = view.get() != View::Text;
-            if let Some(panel) = document().get_element_by_id("panel-text") {
-                let _ = if hidden {
-                    panel.set_attribute("hidden", "")
-                } else {
-                    panel.remove_attribute("hidden")
-                };
-            }
-        });
-    }
-
-    let text_tab = NodeRef::<html::Button>::new();
-    let video_tab = NodeRef::<html::Button>::new();
-    let choose = move |next: View, focus: bool| {
-        view.set(next);
-        // A reader who cannot store still gets the view; it just is not remembered.
-        let _ = slug.with_value(|slug| store.with(|s| records::save_view(s, slug, next)));
-        if focus {
-            let tab = if next == View::Text {
-                text_tab
-            } else {
-                video_tab
-            };
-            if let Some(el) = tab.get() {
-                let _ = el.focus();
-            }
-        }
-    };
-    // Left/Right wrap around, Home/End jump: the WAI-ARIA tabs pattern.
-    let on_keydown = move |ev: KeyboardEvent| {
-        let next = match (ev.key().as_str(), view.get_untracked()) {
-            ("ArrowLeft" | "ArrowRight", View::Text) => View::Video,
-            ("ArrowLeft" | "ArrowRight", View::Video) => View::Text,
-            ("Home", _) => View::Text,
-            ("End", _) => View::Video,
-            _ => return,
-        };
-        ev.prevent_default();
-        choose(next, true);
-    };
-    let selected = move |v: View| move || if view.get() == v { "true" } else { "false" };
-    let tabindex = move |v: View| move || if view.get() == v { "0" } else { "-1" };
+    let tabs = Tabs::new(post.slug, has_video);
+    let view = tabs.view;
 
     let quote = testimonial.quote.clone();
     let name = person.name.clone();
     let country = person.country.name.clone();
     let attribution = format!("{}, {}", person.full_name, person.country.name);
-    let lang = use_lang();
-    let t = move || lang.get().strings();
 
     view! {
         <section class="testimonial" aria-labelledby="testimonial-title">
@@ -87,16 +33,7 @@ pub fn Testimonial(post: Post) -> impl IntoView {
                 </span>
             </p>
             <h2 id="testimonial-title" class="testimonial-title" lang="en">{testimonial.headline}</h2>
-            {has_video.then(|| view! {
-                <div class="view-tabs" role="tablist" aria-label=move || t().views_label on:keydown=on_keydown>
-                    <button type="button" role="tab" id="tab-text" aria-controls="panel-text"
-                        node_ref=text_tab aria-selected=selected(View::Text) tabindex=tabindex(View::Text)
-                        on:click=move |_| choose(View::Text, false)>{move || t().view_text}</button>
-                    <button type="button" role="tab" id="tab-video" aria-controls="panel-video"
-                        node_ref=video_tab aria-selected=selected(View::Video) tabindex=tabindex(View::Video)
-                        on:click=move |_| choose(View::Video, false)>{move || t().view_video}</button>
-                </div>
-            })}
+            {has_video.then(|| tabs.tab_list())}
             <div class="view-panel" role=has_video.then_some("tabpanel") id="panel-text"
                 aria-labelledby=has_video.then_some("tab-text") hidden=move || view.get() != View::Text>
                 <blockquote class="quote" lang="en">
@@ -104,20 +41,124 @@ pub fn Testimonial(post: Post) -> impl IntoView {
                     <footer class="quote-by">"— " {attribution}</footer>
                 </blockquote>
             </div>
-            {testimonial.video.map(|video| view! {
-                <div class="view-panel" role="tabpanel" id="panel-video" aria-labelledby="tab-video"
-                    hidden=move || view.get() != View::Video>
-                    // Only built once chosen, so the page asks for no video bytes until then.
-                    <Show when=move || view.get() == View::Video>
-                        <VideoPlayer video=video.clone() />
-                        <p class="transcript-link">
-                            <button type="button" class="link-button" on:click=move |_| choose(View::Text, true)>
-                                {move || t().read_transcript}
-                            </button>
-                        </p>
-                    </Show>
-                </div>
-            })}
+            {testimonial.video.map(|video| tabs.video_panel(video))}
         </section>
+    }
+}
+
+/// The Text / Video tabs of one post: which view is shown, and the two live parts
+/// of the card (the tab list and the Video panel). The browser builds only these
+/// over the build-time card (see `super::mount`).
+#[derive(Clone, Copy)]
+pub(crate) struct Tabs {
+    view: RwSignal<View>,
+    slug: StoredValue<String>,
+    store: StoreHandle,
+    text_tab: NodeRef<html::Button>,
+    video_tab: NodeRef<html::Button>,
+}
+
+impl Tabs {
+    /// The view remembered for the post `slug` (Text where it has no video).
+    pub(crate) fn new(slug: String, has_video: bool) -> Self {
+        let store = expect_context::<StoreHandle>();
+        let slug = StoredValue::new(slug);
+        let initial = if has_video {
+            slug.with_value(|slug| store.with(|s| records::load_view(s, slug)))
+        } else {
+            View::Text
+        };
+        let view = RwSignal::new(initial);
+        // Over a build-time page the Text panel stays the build-time node (see
+        // `super::mount`), so its visibility is set on whichever panel is in the document.
+        if !super::PRERENDERING {
+            Effect::new(move |_| {
+                let hidden = view.get() != View::Text;
+                if let Some(panel) = document().get_element_by_id("panel-text") {
+                    let _ = if hidden {
+                        panel.set_attribute("hidden", "")
+                    } else {
+                        panel.remove_attribute("hidden")
+                    };
+                }
+            });
+        }
+        Self {
+            view,
+            slug,
+            store,
+            text_tab: NodeRef::new(),
+            video_tab: NodeRef::new(),
+        }
+    }
+
+    fn choose(self, next: View, focus: bool) {
+        self.view.set(next);
+        // A reader who cannot store still gets the view; it just is not remembered.
+        let _ = self
+            .slug
+            .with_value(|slug| self.store.with(|s| records::save_view(s, slug, next)));
+        if focus {
+            let tab = if next == View::Text {
+                self.text_tab
+            } else {
+                self.video_tab
+            };
+            if let Some(el) = tab.get() {
+                let _ = el.focus();
+            }
+        }
+    }
+
+    /// The Text and Video tabs.
+    pub(crate) fn tab_list(self) -> impl IntoView {
+        let view = self.view;
+        // Left/Right wrap around, Home/End jump: the WAI-ARIA tabs pattern.
+        let on_keydown = move |ev: KeyboardEvent| {
+            let next = match (ev.key().as_str(), view.get_untracked()) {
+                ("ArrowLeft" | "ArrowRight", View::Text) => View::Video,
+                ("ArrowLeft" | "ArrowRight", View::Video) => View::Text,
+                ("Home", _) => View::Text,
+                ("End", _) => View::Video,
+                _ => return,
+            };
+            ev.prevent_default();
+            self.choose(next, true);
+        };
+        let selected = move |v: View| move || if view.get() == v { "true" } else { "false" };
+        let tabindex = move |v: View| move || if view.get() == v { "0" } else { "-1" };
+        let lang = use_lang();
+        let t = move || lang.get().strings();
+        view! {
+            <div class="view-tabs" role="tablist" aria-label=move || t().views_label on:keydown=on_keydown>
+                <button type="button" role="tab" id="tab-text" aria-controls="panel-text"
+                    node_ref=self.text_tab aria-selected=selected(View::Text) tabindex=tabindex(View::Text)
+                    on:click=move |_| self.choose(View::Text, false)>{move || t().view_text}</button>
+                <button type="button" role="tab" id="tab-video" aria-controls="panel-video"
+                    node_ref=self.video_tab aria-selected=selected(View::Video) tabindex=tabindex(View::Video)
+                    on:click=move |_| self.choose(View::Video, false)>{move || t().view_video}</button>
+            </div>
+        }
+    }
+
+    /// The Video panel, whose player is only built once the Video view is chosen.
+    pub(crate) fn video_panel(self, video: Video) -> impl IntoView {
+        let view = self.view;
+        let lang = use_lang();
+        let t = move || lang.get().strings();
+        view! {
+            <div class="view-panel" role="tabpanel" id="panel-video" aria-labelledby="tab-video"
+                hidden=move || view.get() != View::Video>
+                // Only built once chosen, so the page asks for no video bytes until then.
+                <Show when=move || view.get() == View::Video>
+                    <VideoPlayer video=video.clone() />
+                    <p class="transcript-link">
+                        <button type="button" class="link-button" on:click=move |_| self.choose(View::Text, true)>
+                            {move || t().read_transcript}
+                        </button>
+                    </p>
+                </Show>
+            </div>
+        }
     }
 }

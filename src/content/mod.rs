@@ -1,17 +1,25 @@
 //! Typed posts, compiled into the app from the JSON files in `src/content/posts/`.
 //!
-//! Adding a post is adding a file there and a line to [`BUNDLED`]; the app shows
+//! Adding a post is adding a file there and its name to `bundled!`; the app shows
 //! the post whose slug the URL asks for (see [`select_slug`]).
 
 use serde::Deserialize;
 use thiserror::Error;
 
-/// Every bundled post as `(file name, JSON text)`. The file name is only used in
-/// error messages, so a broken post names the file to fix.
-pub const BUNDLED: &[(&str, &str)] = &[(
-    "miracle-in-cell-no-7.json",
-    include_str!("posts/miracle-in-cell-no-7.json"),
-)];
+/// Lists the bundled posts once, for both readings of them: [`BUNDLED`] (the JSON,
+/// for the pre-render step and the tests) and the file names alone (for the
+/// browser, see [`live_posts`]).
+macro_rules! bundled {
+    ($($file:literal),* $(,)?) => {
+        /// Every bundled post as `(file name, JSON text)`. The file name is only used in
+        /// error messages, so a broken post names the file to fix.
+        pub const BUNDLED: &[(&str, &str)] = &[$(($file, include_str!(concat!("posts/", $file)))),*];
+        /// The file names of [`BUNDLED`], in the same order.
+        const BUNDLED_FILES: &[&str] = &[$($file),*];
+    };
+}
+
+bundled!["miracle-in-cell-no-7.json"];
 
 /// One post: a person's goosebump moment and the article around it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -98,15 +106,17 @@ pub struct Testimonial {
 }
 
 /// A testimonial video: a file we host, or a provider embed shown behind a facade.
+///
+/// In JSON an object with `"kind": "file"` or `"kind": "youtube"` and that kind's
+/// fields only. Read through the flat [`RawVideo`] rather than serde's internally
+/// tagged enums, which buffer the whole object first (much more code in the app).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+#[serde(try_from = "RawVideo")]
 pub enum Video {
     File {
         title: String,
         /// Shown under the player when the recording is a stand-in.
-        #[serde(default)]
         sample_note: Option<String>,
-        #[serde(default)]
         poster: Option<String>,
         sources: Vec<VideoSource>,
         captions: Captions,
@@ -115,6 +125,78 @@ pub enum Video {
         title: String,
         id: YoutubeId,
     },
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum VideoKind {
+    File,
+    Youtube,
+}
+
+/// Every field any kind of [`Video`] has; which ones a kind takes is checked in
+/// `TryFrom<RawVideo>`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVideo {
+    kind: VideoKind,
+    title: String,
+    #[serde(default)]
+    sample_note: Option<String>,
+    #[serde(default)]
+    poster: Option<String>,
+    #[serde(default)]
+    sources: Option<Vec<VideoSource>>,
+    #[serde(default)]
+    captions: Option<Captions>,
+    #[serde(default)]
+    id: Option<YoutubeId>,
+}
+
+impl TryFrom<RawVideo> for Video {
+    type Error = String;
+    fn try_from(raw: RawVideo) -> Result<Self, String> {
+        let RawVideo {
+            kind,
+            title,
+            sample_note,
+            poster,
+            sources,
+            captions,
+            id,
+        } = raw;
+        match kind {
+            VideoKind::File => {
+                if id.is_some() {
+                    return Err("unknown field `id` for a video of kind `file`".into());
+                }
+                Ok(Video::File {
+                    title,
+                    sample_note,
+                    poster,
+                    sources: sources.ok_or("missing field `sources`")?,
+                    captions: captions.ok_or("missing field `captions`")?,
+                })
+            }
+            VideoKind::Youtube => {
+                let extra = [
+                    ("sample_note", sample_note.is_some()),
+                    ("poster", poster.is_some()),
+                    ("sources", sources.is_some()),
+                    ("captions", captions.is_some()),
+                ];
+                if let Some((field, _)) = extra.iter().find(|(_, given)| *given) {
+                    return Err(format!(
+                        "unknown field `{field}` for a video of kind `youtube`"
+                    ));
+                }
+                Ok(Video::Youtube {
+                    title,
+                    id: id.ok_or("missing field `id`")?,
+                })
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -219,6 +301,10 @@ pub struct ContentError {
 
 /// Parses one post; the error names the file, line, column and field.
 pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
+    parse(file, json)
+}
+
+fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, ContentError> {
     serde_json::from_str(json).map_err(|e| ContentError {
         file: file.to_owned(),
         line: e.line(),
@@ -234,6 +320,41 @@ pub fn all_posts() -> Result<Vec<Post>, ContentError> {
         .map(|(file, json)| parse_post(file, json))
         .collect()
 }
+
+/// What the browser needs of a post: the page it starts over was rendered at build
+/// time from the whole [`Post`], so the rest of the post is already on screen
+/// (every bundled post is checked whole by the tests and by the pre-render step).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LivePost {
+    pub slug: String,
+    pub title: String,
+    pub testimonial: LiveTestimonial,
+}
+
+/// The part of a [`Testimonial`] the browser builds: its Video view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveTestimonial {
+    pub video: Option<Video>,
+}
+
+/// What the browser needs of every bundled post, in the order of [`BUNDLED`]:
+/// built by code that `build.rs` writes from the posts, so the browser build has
+/// neither the rest of their text nor a parser for them.
+pub fn live_posts() -> Result<Vec<LivePost>, ContentError> {
+    BUNDLED_FILES
+        .iter()
+        .map(|file| {
+            live_post(file).map_err(|message| ContentError {
+                file: (*file).to_owned(),
+                line: 0,
+                column: 0,
+                message,
+            })
+        })
+        .collect()
+}
+
+include!(concat!(env!("OUT_DIR"), "/live_posts.rs"));
 
 /// The slug the page should show: the last non-empty path segment if it names a
 /// post, else the first post. Works under any sub-path (`/sub/` or `/sub/slug`).

@@ -2,13 +2,13 @@
 
 use super::{Store, StoreError};
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
-/// A map in memory, optionally with a quota in bytes (keys and values, as UTF-16
+/// A map in memory (a list sorted by key: a much smaller browser build than a
+/// `BTreeMap`, and these stores are small), optionally with a quota in bytes (keys and values, as UTF-16
 /// code units like browsers count them) to test a full store.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    items: RefCell<BTreeMap<String, String>>,
+    items: RefCell<Vec<(String, String)>>,
     quota: Cell<Option<usize>>,
 }
 
@@ -22,6 +22,13 @@ impl MemoryStore {
         let store = Self::default();
         store.quota.set(Some(units));
         store
+    }
+
+    /// Where `key` is, or would go to keep the list sorted.
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.items
+            .borrow()
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
 
     fn used_without(&self, key: &str) -> usize {
@@ -40,7 +47,10 @@ fn units(s: &str) -> usize {
 
 impl Store for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.items.borrow().get(key).cloned())
+        Ok(self
+            .find(key)
+            .ok()
+            .map(|at| self.items.borrow()[at].1.clone()))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -49,22 +59,28 @@ impl Store for MemoryStore {
                 return Err(StoreError::Full);
             }
         }
-        self.items
-            .borrow_mut()
-            .insert(key.to_owned(), value.to_owned());
+        match self.find(key) {
+            Ok(at) => self.items.borrow_mut()[at].1 = value.to_owned(),
+            Err(at) => self
+                .items
+                .borrow_mut()
+                .insert(at, (key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.items.borrow_mut().remove(key);
+        if let Ok(at) = self.find(key) {
+            self.items.borrow_mut().remove(at);
+        }
         Ok(())
     }
 
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .items
-            .borrow()
-            .range(prefix.to_owned()..)
+        let items = self.items.borrow();
+        let from = items.partition_point(|(k, _)| k.as_str() < prefix);
+        Ok(items[from..]
+            .iter()
             .take_while(|(k, _)| k.starts_with(prefix))
             .map(|(k, _)| k.clone())
             .collect())

@@ -14,8 +14,9 @@ use serde::{Deserialize, Serialize};
 /// - v2: adds `edited_ms`, `history` and `deleted` (edit and delete).
 ///
 /// Migration: a v1 record is read as a v2 comment with no edits, not deleted
-/// ([`CommentV1`] → [`Comment`]). It is not rewritten on read (a page that does not
-/// change a comment never writes it); it becomes v2 the next time it is saved.
+/// (v2's fields are optional; a v1 record that has them is refused). It is not
+/// rewritten on read (a page that does not change a comment never writes it); it
+/// becomes v2 the next time it is saved.
 /// A version newer than this is left untouched and reported as unreadable.
 pub const COMMENT_SCHEMA: u32 = 2;
 
@@ -25,49 +26,14 @@ struct CommentOut<'a> {
     comment: &'a Comment,
 }
 
-#[derive(Deserialize)]
-struct Version {
-    v: u32,
-}
-
+/// A stored comment record of any version, read in one pass: v2's fields are
+/// optional in the comment, so a v1 comment reads as one without edits. Which
+/// version may have which fields is checked in [`decode_comment`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Record<T> {
-    #[allow(dead_code)]
+struct Record {
     v: u32,
-    comment: T,
-}
-
-/// A comment as schema v1 stored it.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CommentV1 {
-    id: CommentId,
-    post: String,
-    parent_id: Option<CommentId>,
-    author: String,
-    email: String,
-    url: Option<String>,
-    content: String,
-    created_ms: i64,
-}
-
-impl From<CommentV1> for Comment {
-    fn from(c: CommentV1) -> Self {
-        Comment {
-            id: c.id,
-            post: c.post,
-            parent_id: c.parent_id,
-            author: c.author,
-            email: c.email,
-            url: c.url,
-            content: c.content,
-            created_ms: c.created_ms,
-            edited_ms: None,
-            history: Vec::new(),
-            deleted: false,
-        }
-    }
+    comment: Comment,
 }
 
 /// Why one stored value could not be read. It is left in place.
@@ -91,19 +57,18 @@ pub fn encode_comment(comment: &Comment) -> String {
 /// Decodes a stored comment of any known version, checking it belongs under
 /// `key`'s post and id.
 pub fn decode_comment(post: &str, id: &CommentId, value: &str) -> Result<Comment, String> {
-    let version: Version = serde_json::from_str(value).map_err(|e| e.to_string())?;
-    let comment: Comment = match version.v {
-        1 => serde_json::from_str::<Record<CommentV1>>(value)
-            .map_err(|e| e.to_string())?
-            .comment
-            .into(),
-        COMMENT_SCHEMA => {
-            serde_json::from_str::<Record<Comment>>(value)
-                .map_err(|e| e.to_string())?
-                .comment
+    // A newer version that does not read as this one is refused with the parser's
+    // reason; one that does, by its number below.
+    let record: Record = serde_json::from_str(value).map_err(|e| e.to_string())?;
+    let comment = record.comment;
+    match record.v {
+        // v1 had no edits and no deletes: a v1 record with them is not v1.
+        1 if comment.edited_ms.is_some() || !comment.history.is_empty() || comment.deleted => {
+            return Err("a v1 record with v2's fields".into())
         }
+        1 | COMMENT_SCHEMA => {}
         v => return Err(format!("unknown format version {v}")),
-    };
+    }
     if comment.post != post || &comment.id != id {
         return Err("the record does not match its key".into());
     }
@@ -227,7 +192,11 @@ pub fn load_drafts(store: &dyn Store, post: &str) -> Vec<ExportedDraft> {
             Some(ExportedDraft { reply_to, draft })
         })
         .collect();
-    drafts.sort_by(|a, b| a.reply_to.cmp(&b.reply_to));
+    // By form: the new comment's first, then replies by the id they answer.
+    order::sort_by_number_and_text(&mut drafts, |d| match &d.reply_to {
+        None => (0, ""),
+        Some(id) => (1, id.as_str()),
+    });
     drafts
 }
 
