@@ -87,7 +87,7 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                                     {edited}
                                 </span>
                             </footer>
-                            <Show when=editing fallback=move || text_only("comment-content", content.clone())>
+                            <Show when=editing fallback=move || view! { <div class="comment-content">{content.clone()}</div> }>
                                 <EditForm id=id.get_value() />
                             </Show>
                             <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button />
@@ -110,25 +110,6 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
         </li>
     }
     .into_any()
-}
-
-/// A `div` whose only node is one text node, `text`. As a child view the text would
-/// be followed by an empty comment node, the place marker that the browser build
-/// (`--cfg erase_components`) puts after every element's children, so the text is
-/// put in once the element is mounted (an effect runs before the next paint),
-/// replacing that marker. Rendered at build time (no effects run there), it is a
-/// plain child.
-fn text_only(class: &'static str, text: String) -> AnyView {
-    if super::PRERENDERING {
-        return view! { <div class=class>{text}</div> }.into_any();
-    }
-    let el = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(el) = el.get() {
-            el.set_text_content(Some(&text));
-        }
-    });
-    view! { <div class=class node_ref=el></div> }.into_any()
 }
 
 #[component]
