@@ -69,33 +69,6 @@ proptest! {
     }
 
     #[test]
-    fn the_export_is_laid_out_as_serde_json_pretty_prints(
-        comments in proptest::collection::vec(comment(), 0..4),
-        drafts in proptest::collection::vec((proptest::option::of(id()), nasty(), nasty(), any::<bool>()), 0..3),
-        at in nasty(),
-    ) {
-        let drafts: Vec<export::ExportedDraft> = drafts
-            .into_iter()
-            .map(|(reply_to, comment, url, remember)| export::ExportedDraft {
-                reply_to,
-                draft: Draft { comment, url, remember, ..Draft::default() },
-            })
-            .collect();
-        let file = export::ExportFile {
-            format: export::FORMAT,
-            version: export::VERSION,
-            post: POST,
-            exported_at: at.clone(),
-            comments: &comments,
-            drafts: &drafts,
-        };
-        prop_assert_eq!(
-            export::export_json(POST, at, &comments, &drafts),
-            serde_json::to_string_pretty(&file).unwrap()
-        );
-    }
-
-    #[test]
     fn validation_never_panics_and_accepts_only_trimmed_bounded_text(
         comment in nasty(), author in nasty(), email in nasty(), url in nasty()
     ) {
