@@ -253,6 +253,8 @@ async function makeFloor() {
   let scripts = 0;
   let preloads = 0;
   const floor = html
+    // Comments first: one that mentions a tag would otherwise start a match.
+    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, () => {
       scripts++;
       return '';
