@@ -363,31 +363,43 @@ impl Index {
 
     /// The stored index, or `None` when it is unreadable (it is then rebuilt).
     pub fn decode(text: &str) -> Option<Self> {
+        Self::decode_entries(text).map(Self::from_entries)
+    }
+
+    /// The entries of a stored index, without its threads: start-up checks them
+    /// against the comment keys first, then builds the index once.
+    pub fn decode_entries(text: &str) -> Option<BTreeMap<CommentId, Entry>> {
         let stored: StoredIndex = serde_json::from_str(text).ok()?;
         (stored.v == 1).then(|| {
-            Self::from_entries(
-                stored
-                    .entries
-                    .into_iter()
-                    .map(|(id, parent, created_ms, deleted, fingerprint)| {
-                        (
-                            id,
-                            Entry {
-                                parent,
-                                created_ms,
-                                deleted: deleted != 0,
-                                fingerprint,
-                            },
-                        )
-                    })
-                    .collect(),
-            )
+            stored
+                .entries
+                .into_iter()
+                .map(|(id, parent, created_ms, deleted, fingerprint)| {
+                    (
+                        id,
+                        Entry {
+                            parent,
+                            created_ms,
+                            deleted: deleted != 0,
+                            fingerprint,
+                        },
+                    )
+                })
+                .collect()
         })
     }
 
     /// The threads in `order`, ready to page through. Nothing is computed here.
     pub fn threads(&self, order: Order) -> Threads<'_> {
         Threads { index: self, order }
+    }
+}
+
+/// Builds the index in one pass and one sort: for many entries at once (start-up),
+/// where inserting them one by one would move the sorted lists again and again.
+impl FromIterator<(CommentId, Entry)> for Index {
+    fn from_iter<I: IntoIterator<Item = (CommentId, Entry)>>(entries: I) -> Self {
+        Self::from_entries(entries.into_iter().collect())
     }
 }
 

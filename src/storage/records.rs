@@ -3,7 +3,7 @@
 
 use super::{keys, Store, StoreError};
 use crate::comments::export::ExportedDraft;
-use crate::comments::thread::{Index, Order};
+use crate::comments::thread::{Entry, Index, Order};
 use crate::comments::{order, Comment, CommentId, Draft, Identity};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
@@ -146,32 +146,34 @@ pub struct Opened {
 /// says of each, and reads only the comments it does not know. Values that cannot
 /// be read are reported and left in place.
 pub fn open_index(store: &dyn Store, post: &str) -> Result<Opened, StoreError> {
-    let stored = store
+    let mut stored = store
         .get(&keys::index(post))
         .ok()
         .flatten()
-        .and_then(|text| Index::decode(&text))
+        .and_then(|text| Index::decode_entries(&text))
         .unwrap_or_default();
     let mut opened = Opened::default();
-    let mut known = 0;
+    let mut entries = Vec::new();
     for key in store.keys_with_prefix(&keys::comments_prefix(post))? {
         let Some(id) = keys::comment_id_of(post, &key) else {
             opened.unreadable.push(Unreadable::BadKey(key));
             continue;
         };
-        if let Some(entry) = stored.get(&id) {
-            opened.index.insert_entry(id, entry.clone());
-            known += 1;
+        if let Some(entry) = stored.remove(&id) {
+            entries.push((id, entry));
             continue;
         }
         opened.changed = true;
         match load_comment(store, post, &id) {
-            Ok(Some(comment)) => opened.index.insert(&comment),
+            Ok(Some(comment)) => entries.push((id, Entry::of(&comment))),
             Ok(None) => {}
             Err(unreadable) => opened.unreadable.push(unreadable),
         }
     }
-    opened.changed |= known != stored.len();
+    // Listed but without a key any more (removed in another tab): dropped.
+    opened.changed |= !stored.is_empty();
+    // Built once, sorted once; keys come in no particular order.
+    opened.index = entries.into_iter().collect();
     Ok(opened)
 }
 
