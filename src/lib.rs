@@ -4,6 +4,7 @@
 //! - [`content`]: the posts, typed, from bundled JSON;
 //! - [`comments`]: comment data and WordPress's rules, without a DOM;
 //! - [`storage`]: where comments, drafts and choices are kept;
+//! - [`repository`]: one post's stored comments and every change to them (pure);
 //! - [`components`]: the visible parts of the page;
 //! - [`i18n`]: the interface's words, in English and Spanish.
 
@@ -13,4 +14,5 @@ pub mod comments;
 pub mod components;
 pub mod content;
 pub mod i18n;
+pub mod repository;
 pub mod storage;

@@ -2,6 +2,7 @@
 //! numbers, dates and WordPress's messages in both.
 #![cfg(not(target_arch = "wasm32"))]
 
+use goosebumps::comments::export::{ImportReport, Refusal};
 use goosebumps::comments::guards::GuardError;
 use goosebumps::comments::validation::{counter_text, FieldError};
 use goosebumps::i18n::Lang;
@@ -52,13 +53,31 @@ fn counts_and_numbers_are_formatted_for_the_language() {
         counter_text(&"a".repeat(60_000), Lang::Es).unwrap(),
         "60.000 de 65.525 bytes usados; quedan 5.525."
     );
+    let report = |imported, already_here| ImportReport {
+        imported,
+        already_here,
+        ..ImportReport::default()
+    };
     assert_eq!(
-        Lang::Es.import_report(2, 1, &[]),
-        "2 importados, 1 ya estaban, 0 no se pudieron leer."
+        Lang::Es.import_report(&report(2, 1)),
+        "2 importados, 1 ya estaba, 0 no se pudieron leer."
+    );
+    // One is one in Spanish too ("1 importado", not "1 importados").
+    assert_eq!(
+        Lang::Es.import_report(&report(1, 2)),
+        "1 importado, 2 ya estaban, 0 no se pudieron leer."
+    );
+    let mut bad = report(0, 0);
+    bad.refuse(Refusal::Unreadable("bad".into()));
+    bad.refuse(Refusal::Unreadable("worse".into()));
+    bad.refuse(Refusal::Loop);
+    assert_eq!(
+        Lang::En.import_report(&bad),
+        "0 imported, 0 already here, 3 could not be read (2 × not a comment this page can read; 1 × replies that answer each other in a loop)."
     );
     assert_eq!(
-        Lang::En.import_report(0, 0, &["comment 1: bad".into()]),
-        "0 imported, 0 already here, 1 could not be read (comment 1: bad)."
+        Lang::Es.import_report(&bad),
+        "0 importados, 0 ya estaban, 3 no se pudieron leer (2 × no es un comentario que esta página pueda leer; 1 × respuestas que se responden en bucle)."
     );
 }
 

@@ -2,28 +2,13 @@
 //! cannot be read being skipped and kept.
 #![cfg(not(target_arch = "wasm32"))]
 
-use goosebumps::comments::{order, time, Comment, CommentId, Draft, Identity};
+use goosebumps::comments::{order, time, CommentId, Draft, Identity};
 use goosebumps::i18n::Lang;
 use goosebumps::storage::records::{self, Unreadable, View};
 use goosebumps::storage::{keys, MemoryStore, Store, StoreError};
 
-const POST: &str = "miracle-in-cell-no-7";
-
-fn comment(id: &str, created_ms: i64) -> Comment {
-    Comment {
-        id: CommentId::parse(id).unwrap(),
-        post: POST.into(),
-        parent_id: None,
-        author: "Ana <b>".into(),
-        email: "ana@example.com".into(),
-        url: Some("https://example.com".into()),
-        content: "Line one\n<img src=x onerror=alert(1)>\n😀".into(),
-        created_ms,
-        edited_ms: None,
-        history: Vec::new(),
-        deleted: false,
-    }
-}
+mod common;
+use common::{hostile_comment as comment, POST};
 
 #[test]
 fn keys_are_namespaced_versioned_and_one_per_comment() {

@@ -2,29 +2,17 @@
 //! WordPress's duplicate and flood guards, and the export format.
 #![cfg(not(target_arch = "wasm32"))]
 
-use goosebumps::comments::export::{self, ExportedDraft, ImportError};
+use goosebumps::comments::export::{self, ExportedDraft, ImportError, Refusal};
 use goosebumps::comments::guards::{check_duplicate, check_flood, GuardError, FLOOD_INTERVAL_MS};
 use goosebumps::comments::thread::{plan_delete, Index, Order, Row, MAX_DEPTH, THREADS_PER_PAGE};
+use goosebumps::comments::FieldError;
 use goosebumps::comments::{Comment, CommentId, Draft, ValidComment};
 use goosebumps::storage::records;
 use goosebumps::storage::{keys, MemoryStore, Store};
 use std::collections::HashMap;
 
-const POST: &str = "miracle-in-cell-no-7";
-
-fn id(s: &str) -> CommentId {
-    CommentId::parse(s).unwrap()
-}
-
-fn comment(i: &str, parent: Option<&str>, created_ms: i64) -> Comment {
-    let valid = ValidComment {
-        content: format!("text of {i}"),
-        author: format!("author {i}"),
-        email: format!("{i}@example.com"),
-        url: None,
-    };
-    Comment::new(id(i), POST, parent.map(id), valid, created_ms)
-}
+mod common;
+use common::{comment, id, POST};
 
 fn rows(rows: &[Row]) -> Vec<(String, usize)> {
     rows.iter().map(|r| (r.id.to_string(), r.depth)).collect()
@@ -279,7 +267,8 @@ fn the_export_round_trips_and_imports_merge_by_id() {
     let parsed = export::parse_import(&json, POST).unwrap();
     assert_eq!(parsed.comments, vec![a.clone(), b.clone()]);
     assert_eq!(parsed.drafts, drafts);
-    let (new, report) = export::merge(parsed, |i| *i == id("a"));
+    let here = Index::from_comments([&a]);
+    let (new, report) = export::merge(parsed, &here);
     assert_eq!(new, vec![b]);
     assert_eq!(
         report.to_string(),
@@ -320,16 +309,20 @@ fn a_bad_import_is_refused_whole_or_comment_by_comment() {
     assert_eq!(parsed.comments.len(), 1);
     assert_eq!(parsed.unreadable.len(), 3);
     assert!(
-        parsed.unreadable[0].starts_with("comment 2: "),
+        matches!(parsed.unreadable[0], Refusal::Unreadable(_)),
         "{:?}",
         parsed.unreadable
     );
-    assert_eq!(parsed.unreadable[1], "comment 3: Your comment is too long.");
-    assert!(parsed.unreadable[2].contains("appears twice"));
-    let (_, report) = export::merge(parsed, |_| false);
-    assert!(report
-        .to_string()
-        .starts_with("1 imported, 0 already here, 3 could not be read (comment 2: "));
+    assert_eq!(
+        parsed.unreadable[1],
+        Refusal::Invalid(FieldError::CommentTooLong)
+    );
+    assert_eq!(parsed.unreadable[2], Refusal::Twice);
+    let (_, report) = export::merge(parsed, &Index::default());
+    assert_eq!(
+        report.to_string(),
+        "1 imported, 0 already here, 3 could not be read (1 × not a comment this page can read; 1 × the same id twice; 1 × Your comment is too long)."
+    );
 }
 
 #[test]

@@ -1,12 +1,14 @@
 //! The export file (every comment of a post, with its history, and the open drafts)
 //! and how an imported file is checked and merged.
 
-use super::validation::validate;
+use super::model::RESERVED_ID_REASON;
+use super::thread::{Index, MAX_DEPTH};
+use super::validation::{validate, FieldError};
 use super::{Comment, CommentId, Draft};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use thiserror::Error;
 
@@ -88,7 +90,39 @@ pub struct Parsed {
     pub comments: Vec<Comment>,
     pub drafts: Vec<ExportedDraft>,
     /// One reason per comment that could not be read.
-    pub unreadable: Vec<String>,
+    pub unreadable: Vec<Refusal>,
+}
+
+/// Why one comment of an imported file was not taken. The page counts them by
+/// reason (a file of 10,000 bad comments is one sentence, not 10,000).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Refusal {
+    /// Not a comment this app can read (the parser's reason, for the record).
+    Unreadable(String),
+    /// Its id is one the page itself uses (see [`super::model::RESERVED_IDS`]).
+    ReservedId,
+    /// The same id twice in the file.
+    Twice,
+    /// It belongs to another post.
+    OtherPost,
+    /// It breaks a rule of the form (WordPress's), as the form would say.
+    Invalid(FieldError),
+    /// Its replies go round in a loop (`a` answers `b`, which answers `a`).
+    Loop,
+    /// It answers a comment that is neither here nor in the file.
+    MissingParent,
+    /// The browser would not store it (full or blocked storage).
+    NotStored,
+}
+
+impl Refusal {
+    /// The group a refusal is counted in: the same words, whatever the detail.
+    fn group(&self) -> Refusal {
+        match self {
+            Refusal::Unreadable(_) => Refusal::Unreadable(String::new()),
+            other => other.clone(),
+        }
+    }
 }
 
 /// The file's outline; each comment and draft is kept as its JSON text and read on
@@ -122,15 +156,11 @@ pub fn parse_import(text: &str, post: &str) -> Result<Parsed, ImportError> {
     }
     let mut parsed = Parsed::default();
     let mut seen = HashSet::new();
-    for (n, value) in envelope.comments.into_iter().enumerate() {
+    for value in envelope.comments {
         match check_comment(value, post) {
             Ok(c) if seen.insert(c.id.clone()) => parsed.comments.push(c),
-            Ok(c) => {
-                parsed
-                    .unreadable
-                    .push(format!("comment {}: id {} appears twice", n + 1, c.id))
-            }
-            Err(why) => parsed.unreadable.push(format!("comment {}: {why}", n + 1)),
+            Ok(_) => parsed.unreadable.push(Refusal::Twice),
+            Err(why) => parsed.unreadable.push(why),
         }
     }
     parsed.drafts = envelope
@@ -141,20 +171,23 @@ pub fn parse_import(text: &str, post: &str) -> Result<Parsed, ImportError> {
     Ok(parsed)
 }
 
-fn check_comment(value: &RawValue, post: &str) -> Result<Comment, String> {
+fn check_comment(value: &RawValue, post: &str) -> Result<Comment, Refusal> {
     let comment: Comment = serde_json::from_str(value.get()).map_err(|e| {
-        // The position is within the comment's own text, which the reader never sees.
         let why = e.to_string();
-        match why.rsplit_once(" at line ") {
+        if why.contains(RESERVED_ID_REASON) {
+            return Refusal::ReservedId;
+        }
+        // The position is within the comment's own text, which the reader never sees.
+        Refusal::Unreadable(match why.rsplit_once(" at line ") {
             Some((why, _)) => why.to_owned(),
             None => why,
-        }
+        })
     })?;
     if comment.post != post {
-        return Err(format!("belongs to another post (“{}”)", comment.post));
+        return Err(Refusal::OtherPost);
     }
     if comment.parent_id.as_ref() == Some(&comment.id) {
-        return Err("replies to itself".into());
+        return Err(Refusal::Loop);
     }
     if !comment.deleted {
         let as_typed = Draft {
@@ -165,7 +198,7 @@ fn check_comment(value: &RawValue, post: &str) -> Result<Comment, String> {
             remember: false,
         };
         if let Err(errors) = validate(&as_typed) {
-            return Err(errors[0].1.to_string());
+            return Err(Refusal::Invalid(errors[0].1));
         }
     }
     Ok(comment)
@@ -176,12 +209,25 @@ fn check_comment(value: &RawValue, post: &str) -> Result<Comment, String> {
 pub struct ImportReport {
     pub imported: usize,
     pub already_here: usize,
-    pub unreadable: Vec<String>,
+    /// Comments not taken, counted by reason.
+    pub refused: BTreeMap<Refusal, usize>,
+    /// Replies nested deeper than [`MAX_DEPTH`], moved up to answer the comment
+    /// at depth `MAX_DEPTH - 1` of their thread (as WordPress shows them).
+    pub moved_up: usize,
 }
 
 impl ImportReport {
+    pub fn refuse(&mut self, why: Refusal) {
+        *self.refused.entry(why.group()).or_default() += 1;
+    }
+
+    /// How many comments were not taken.
+    pub fn refused_count(&self) -> usize {
+        self.refused.values().sum()
+    }
+
     pub fn message(&self, lang: Lang) -> String {
-        lang.import_report(self.imported, self.already_here, &self.unreadable)
+        lang.import_report(self)
     }
 }
 
@@ -191,14 +237,64 @@ impl fmt::Display for ImportReport {
     }
 }
 
-/// Splits parsed comments into those to store and those already here (by id).
-pub fn merge(parsed: Parsed, is_here: impl Fn(&CommentId) -> bool) -> (Vec<Comment>, ImportReport) {
-    let (here, new): (Vec<Comment>, Vec<Comment>) =
-        parsed.comments.into_iter().partition(|c| is_here(&c.id));
-    let report = ImportReport {
-        imported: new.len(),
-        already_here: here.len(),
-        unreadable: parsed.unreadable,
+/// Splits parsed comments into those to store and those already in `here` (by
+/// id), and makes the new ones fit the threads: a reply loop is refused whole,
+/// a reply to a comment neither here nor in the file is refused (and so are its
+/// own replies), and a reply deeper than [`MAX_DEPTH`] is moved up to it.
+pub fn merge(parsed: Parsed, here: &Index) -> (Vec<Comment>, ImportReport) {
+    let mut report = ImportReport::default();
+    for why in parsed.unreadable {
+        report.refuse(why);
+    }
+    let (old, new): (Vec<Comment>, Vec<Comment>) = parsed
+        .comments
+        .into_iter()
+        .partition(|c| here.contains(&c.id));
+    report.already_here = old.len();
+    let parent_of: HashMap<CommentId, Option<CommentId>> = new
+        .iter()
+        .map(|c| (c.id.clone(), c.parent_id.clone()))
+        .collect();
+    // The parent of any comment, here or in the file.
+    let parent = |id: &CommentId| -> Option<Option<CommentId>> {
+        match parent_of.get(id) {
+            Some(p) => Some(p.clone()),
+            None => here.get(id).map(|e| e.parent.clone()),
+        }
     };
-    (new, report)
+    // Each new comment's chain up to its thread's first comment: ok with its
+    // ancestors (nearest first), or why not.
+    let chain = |id: &CommentId| -> Result<Vec<CommentId>, Refusal> {
+        let mut ancestors: Vec<CommentId> = Vec::new();
+        let mut at = id.clone();
+        loop {
+            match parent(&at) {
+                None => return Err(Refusal::MissingParent),
+                Some(None) => return Ok(ancestors),
+                Some(Some(p)) => {
+                    if p == *id || ancestors.contains(&p) {
+                        return Err(Refusal::Loop);
+                    }
+                    ancestors.push(p.clone());
+                    at = p;
+                }
+            }
+        }
+    };
+    let mut kept = Vec::with_capacity(new.len());
+    for mut comment in new {
+        match chain(&comment.id) {
+            Err(why) => report.refuse(why),
+            Ok(ancestors) => {
+                // Depth = ancestors + 1; above MAX_DEPTH, answer the ancestor at MAX_DEPTH - 1.
+                if ancestors.len() >= MAX_DEPTH {
+                    comment.parent_id = Some(ancestors[ancestors.len() - (MAX_DEPTH - 1)].clone());
+                    report.moved_up += 1;
+                }
+                kept.push(comment);
+            }
+        }
+    }
+    report.imported = kept.len();
+    (kept, report)
 }

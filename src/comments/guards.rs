@@ -39,7 +39,7 @@ pub fn check_duplicate(
     index: &Index,
     parent: Option<&CommentId>,
     new: &ValidComment,
-    load: impl Fn(&CommentId) -> Option<Comment>,
+    mut load: impl FnMut(&CommentId) -> Option<Comment>,
 ) -> Result<(), GuardError> {
     let same = index.with_fingerprint(fingerprint(&new.content)).any(|id| {
         load(id).is_some_and(|old| {

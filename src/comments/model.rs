@@ -4,15 +4,27 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A comment's stable id: 1 to 64 characters of `a-z`, `0-9` and `-`, so it is
-/// safe in a storage key and in an `#comment-<id>` anchor as it is.
+/// safe in a storage key and in an `#comment-<id>` anchor as it is, and none of
+/// [`RESERVED_IDS`], which the page already uses.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct CommentId(String);
 
+/// Ids a comment cannot have: `new` is the key of the new comment's draft, and
+/// `comment-order`, `comment-counter` and `comment-error` are elements of the page
+/// (a comment's anchor is `comment-<id>`). Generated ids never are: they are 15
+/// characters long.
+pub const RESERVED_IDS: [&str; 4] = ["new", "order", "counter", "error"];
+
+/// The reason [`CommentId::try_from`] gives for a reserved id (import reports it as such).
+pub const RESERVED_ID_REASON: &str = "a reserved id";
+
 impl CommentId {
-    /// Parses an id, refusing anything that could not have been made by [`CommentId::generate`]'s alphabet.
+    /// Parses an id, refusing anything that could not have been made by
+    /// [`CommentId::generate`]'s alphabet, and the [`RESERVED_IDS`].
     pub fn parse(id: &str) -> Option<Self> {
-        let ok = !id.is_empty()
+        let ok = !RESERVED_IDS.contains(&id)
+            && !id.is_empty()
             && id.len() <= 64
             && id
                 .bytes()
@@ -56,7 +68,13 @@ fn base36(mut n: u64, width: usize) -> String {
 impl TryFrom<String> for CommentId {
     type Error = String;
     fn try_from(id: String) -> Result<Self, String> {
-        Self::parse(&id).ok_or_else(|| format!("not a comment id: {id:?}"))
+        Self::parse(&id).ok_or_else(|| {
+            if RESERVED_IDS.contains(&id.as_str()) {
+                format!("{RESERVED_ID_REASON}: {id:?}")
+            } else {
+                format!("not a comment id: {id:?}")
+            }
+        })
     }
 }
 

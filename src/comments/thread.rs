@@ -522,7 +522,7 @@ pub struct DeletePlan {
 pub fn plan_delete(
     index: &Index,
     target: &Comment,
-    load: impl Fn(&CommentId) -> Option<Comment>,
+    mut load: impl FnMut(&CommentId) -> Option<Comment>,
 ) -> DeletePlan {
     let mut plan = DeletePlan {
         undo: vec![target.clone()],

@@ -31,7 +31,7 @@ pub enum Field {
 }
 
 /// Why a field was refused, in WordPress's words (see [`FieldError::message`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum FieldError {
     CommentMissing,

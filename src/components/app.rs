@@ -1,5 +1,6 @@
 //! The app: picks the post from the URL, opens the store, and lays out the page.
 
+use super::live::LivePart;
 use super::{
     article::Article, comments_area::CommentsArea, facts::FactsBox, post_header::PostHeader,
     testimonial::Testimonial, StoreHandle, UiLang,
@@ -115,12 +116,12 @@ pub fn PostPage(
 }
 
 pub(crate) fn skip_link(lang: RwSignal<Lang>) -> impl IntoView {
-    view! { <a class="skip-link" href="#content">{move || lang.get().strings().skip_to_content}</a> }
+    view! { <a class="skip-link" href="#content" data-live=LivePart::SkipLink.id()>{move || lang.get().strings().skip_to_content}</a> }
 }
 
 pub(crate) fn site_footer(lang: RwSignal<Lang>) -> impl IntoView {
     view! {
-        <footer class="site-footer">
+        <footer class="site-footer" data-live=LivePart::Footer.id()>
             <p>{move || lang.get().strings().footer}</p>
         </footer>
     }

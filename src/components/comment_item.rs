@@ -19,10 +19,8 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().strings();
     let id = StoredValue::new(id);
-    let comment = Memo::new(move |_| {
-        discussion.version.track();
-        id.with_value(|id| discussion.body(id))
-    });
+    // Only this comment's own changes re-read it (see `Discussion::comment`).
+    let comment = Memo::new(move |_| id.with_value(|id| discussion.comment(id)));
     // Listed by the index but unreadable now: set aside after this render.
     Effect::new(move |_| {
         if comment.get().is_none() {
@@ -30,14 +28,15 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
         }
     });
     let anchor = id.with_value(CommentId::anchor);
-    let highlighted = move || id.with_value(|id| discussion.highlighted.get().as_ref() == Some(id));
+    let highlighted = move || id.with_value(|id| discussion.is_highlighted(id));
     let reply_button = NodeRef::<html::Button>::new();
-    let replying = move || id.with_value(|id| discussion.reply_to.get().as_ref() == Some(id));
-    let editing = move || id.with_value(|id| discussion.editing.get().as_ref() == Some(id));
+    let replying = Memo::new(move |_| id.with_value(|id| discussion.is_replying_to(id)));
+    let editing = Memo::new(move |_| id.with_value(|id| discussion.is_editing(id)));
     // Cancel reply gives focus back to the Reply button that opened the form.
     Effect::new(move |was_replying: Option<bool>| {
-        let now = replying();
-        if was_replying == Some(true) && !now && discussion.reply_to.get_untracked().is_none() {
+        let now = replying.get();
+        // Not when another reply form opened: that one takes focus itself.
+        if was_replying == Some(true) && !now && discussion.reply_target_untracked().is_none() {
             if let Some(button) = reply_button.get_untracked() {
                 let _ = button.focus();
             }
@@ -47,39 +46,43 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
 
     // A memo: only a change to this comment's own replies rebuilds its list.
     let replies =
-        Memo::new(move |_| id.with_value(|id| discussion.threads.with(|t| t.replies(id).to_vec())));
+        Memo::new(move |_| id.with_value(|id| discussion.with_threads(|t| t.replies(id).to_vec())));
     let has_replies = Memo::new(move |_| replies.with(|r| !r.is_empty()));
 
+    // Why every word below is its own closure: a language switch then changes
+    // words only, and never rebuilds the comment (nor an open edit form).
     view! {
         <li id=anchor class=format!("comment depth-{depth}") class:is-highlighted=highlighted>
             {move || match comment.get() {
-                None => view! { <div class="comment-body comment-missing">{t().unreadable_comment}</div> }.into_any(),
-                Some(c) if c.deleted => view! { <div class="comment-body comment-deleted">{t().deleted_placeholder}</div> }.into_any(),
+                None => view! { <div class="comment-body comment-missing">{move || t().unreadable_comment}</div> }.into_any(),
+                Some(c) if c.deleted => view! { <div class="comment-body comment-deleted">{move || t().deleted_placeholder}</div> }.into_any(),
                 Some(c) => {
-                    let lang = lang.get();
                     let href = format!("#{}", c.id.anchor());
-                    let datetime = time::iso_utc(c.created_ms);
-                    let when = time::display(c.created_ms, utc_offset_minutes(c.created_ms), lang);
+                    let created = c.created_ms;
+                    let datetime = time::iso_utc(created);
+                    let when = move || time::display(created, utc_offset_minutes(created), lang.get());
                     let initial = c.author.chars().next().map(String::from).unwrap_or_default();
                     let author_name = c.author.clone();
+                    let label_name = c.author.clone();
                     let author = match c.url.clone() {
                         Some(url) => view! { <a class="url" href=url rel=AUTHOR_LINK_REL>{c.author.clone()}</a> }.into_any(),
                         None => view! { <span>{c.author.clone()}</span> }.into_any(),
                     };
                     let edited = c.edited_ms.map(|ms| {
                         let datetime = time::iso_utc(ms);
-                        let when = time::display(ms, utc_offset_minutes(ms), lang);
-                        view! { <span class="edited">{lang.strings().edited} " " <time datetime=datetime>{when}</time></span> }
+                        let when = move || time::display(ms, utc_offset_minutes(ms), lang.get());
+                        view! { <span class="edited">{move || t().edited} " " <time datetime=datetime>{when}</time></span> }
                     });
                     let content = c.content.clone();
                     view! {
-                        <article class="comment-body" aria-label=lang.comment_by(&author_name)>
+                        // tabindex -1: Undo puts focus back on the restored comment.
+                        <article class="comment-body" tabindex="-1" aria-label=move || lang.get().comment_by(&label_name)>
                             <footer class="comment-meta">
                                 <span class="avatar" aria-hidden="true">{initial}</span>
                                 <span class="comment-author">
                                     <b class="fn">{author}</b>
                                     " "
-                                    <span class="says">{lang.strings().says}</span>
+                                    <span class="says">{move || t().says}</span>
                                 </span>
                                 <span class="comment-metadata">
                                     <a class="comment-permalink" href=href><time datetime=datetime>{when}</time></a>
@@ -87,7 +90,7 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                                     {edited}
                                 </span>
                             </footer>
-                            <Show when=editing fallback=move || view! { <div class="comment-content">{content.clone()}</div> }>
+                            <Show when=move || editing.get() fallback=move || view! { <div class="comment-content">{content.clone()}</div> }>
                                 <EditForm id=id.get_value() />
                             </Show>
                             <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button />
@@ -96,7 +99,7 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                     .into_any()
                 }
             }}
-            {move || replying().then(|| {
+            {move || replying.get().then(|| {
                 let author = comment.get_untracked().map(|c| c.author);
                 view! { <ReplyForm parent=Some(id.get_value()) parent_author=author.unwrap_or_default() /> }
             })}
@@ -125,7 +128,6 @@ fn CommentActions(
     let id = StoredValue::new(id);
     let copy_link = move |_| {
         let url = id.with_value(permalink);
-        let announcement = discussion.announcement;
         let lang = lang.get_untracked();
         let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
             return;
@@ -133,7 +135,7 @@ fn CommentActions(
         let promise = clipboard.write_text(&url);
         leptos::task::spawn_local(async move {
             let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            announcement.set(if copied {
+            discussion.announce(if copied {
                 lang.strings().link_copied.to_owned()
             } else {
                 lang.copy_failed(&url)
@@ -142,12 +144,7 @@ fn CommentActions(
     };
     let delete = move |_| {
         if let Err(e) = id.with_value(|id| discussion.delete(id)) {
-            let lang = lang.get_untracked();
-            discussion.announcement.set(format!(
-                "{} {}",
-                lang.strings().not_deleted,
-                e.message(lang)
-            ));
+            discussion.announce_failure(|l| l.strings().not_deleted, &e);
         }
     };
     let reply_label = move || lang.get().reply_to_label(&author);
@@ -156,9 +153,9 @@ fn CommentActions(
             {(depth < MAX_DEPTH).then(|| view! {
                 <button type="button" class="link-button" node_ref=reply_button
                     aria-label=reply_label
-                    on:click=move |_| discussion.reply_to.set(Some(id.get_value()))>{move || t().reply}</button>
+                    on:click=move |_| discussion.open_reply(id.get_value())>{move || t().reply}</button>
             })}
-            <button type="button" class="link-button" on:click=move |_| discussion.editing.set(Some(id.get_value()))>{move || t().edit}</button>
+            <button type="button" class="link-button edit-button" on:click=move |_| discussion.start_edit(id.get_value())>{move || t().edit}</button>
             <button type="button" class="link-button" on:click=delete>{move || t().delete}</button>
             <button type="button" class="link-button" on:click=copy_link>{move || t().copy_link}</button>
         </div>
@@ -174,18 +171,17 @@ fn permalink(id: &CommentId) -> String {
     format!("{base}#{}", id.anchor())
 }
 
-/// Editing in place, with the same rules as posting.
+/// Editing in place, with the same rules as posting. The text being typed is the
+/// discussion's (see `Discussion::edit_text`): rebuilding this form keeps it.
 #[component]
 fn EditForm(id: CommentId) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let t = move || lang.get().strings();
-    let original = discussion.body(&id).map(|c| c.content).unwrap_or_default();
-    let text = RwSignal::new(original);
+    let text = RwSignal::new(discussion.edit_text());
     let error = RwSignal::new(None::<String>);
     let field = NodeRef::<html::Textarea>::new();
-    let id = StoredValue::new(id);
-    let field_id = id.with_value(|id| format!("edit-{id}"));
+    let field_id = format!("edit-{id}");
     let error_id = format!("{field_id}-error");
     Effect::new(move |_| {
         if let Some(el) = field.get() {
@@ -197,20 +193,15 @@ fn EditForm(id: CommentId) -> impl IntoView {
         let typed = text.get_untracked();
         let lang = lang.get_untracked();
         let result = match validate_text(&typed) {
-            Ok(valid) => id
-                .with_value(|id| discussion.edit(id, valid.to_owned(), js_sys::Date::now() as i64))
-                .map_err(|e| format!("{} {}", lang.strings().not_updated, e.message(lang))),
+            Ok(valid) => discussion
+                .save_edit(valid.to_owned(), js_sys::Date::now() as i64)
+                .map_err(|e| format!("{} {}", lang.strings().not_updated, e.change_message(lang))),
             Err(e) => Err(e.message(lang).to_owned()),
         };
-        match result {
-            Ok(()) => discussion
-                .announcement
-                .set(lang.strings().updated.to_owned()),
-            Err(e) => {
-                error.set(Some(e));
-                if let Some(el) = field.get_untracked() {
-                    let _ = el.focus();
-                }
+        if let Err(e) = result {
+            error.set(Some(e));
+            if let Some(el) = field.get_untracked() {
+                let _ = el.focus();
             }
         }
     };
@@ -222,11 +213,15 @@ fn EditForm(id: CommentId) -> impl IntoView {
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().is_some().then(|| error_id_for_attr.clone())
                 prop:value=move || text.get()
-                on:input:target=move |ev| text.set(ev.target().value())></textarea>
+                on:input:target=move |ev| {
+                    let value = ev.target().value();
+                    discussion.type_edit(value.clone());
+                    text.set(value);
+                }></textarea>
             {move || error.get().map(|e| view! { <span id=error_id.clone() class="field-error" role="alert">{e}</span> })}
             <div class="comment-edit-actions">
                 <button type="submit" class="submit submit-small">{move || t().save}</button>
-                <button type="button" class="link-button" on:click=move |_| discussion.editing.set(None)>{move || t().cancel}</button>
+                <button type="button" class="link-button" on:click=move |_| discussion.cancel_edit()>{move || t().cancel}</button>
             </div>
         </form>
     }

@@ -4,12 +4,14 @@
 
 use super::comment_item::CommentItem;
 use super::discussion::Discussion;
+use super::live::LivePart;
 use super::reply_form::ReplyForm;
 use super::{on_window_event, use_lang, StoreHandle};
 use crate::comments::thread::Order;
 use crate::comments::CommentId;
 use leptos::ev;
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Where the address points: a comment, a page of comments, or neither.
@@ -44,37 +46,47 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
     provide_context(discussion);
 
     // The address decides the page: a permalink opens the page holding its comment.
-    let follow_address = move || {
+    let follow_address = move |first: bool| {
         let hash = window().location().hash().unwrap_or_default();
         match parse_fragment(&hash) {
-            Fragment::Comment(id) => {
-                discussion.go_to(&id);
-            }
-            Fragment::Page(n) => {
-                let last = discussion.threads.with_untracked(|t| t.page_count());
-                discussion.page.set(n.min(last));
-                discussion.highlighted.set(None);
-            }
+            Fragment::Comment(id) => discussion.go_to(&id),
+            // A page link followed: the reader goes on at the page's first comment
+            // (on opening the page, the browser's own scroll to #comments stands).
+            Fragment::Page(n) if !first => discussion.show_page(n),
+            Fragment::Page(n) => discussion.show_page_quietly(n),
             Fragment::Other => {}
         }
     };
     if !super::PRERENDERING {
-        follow_address();
+        follow_address(true);
     }
-    on_window_event("hashchange", move |_| follow_address());
+    on_window_event("hashchange", move |_| follow_address(false));
     // The index is saved when the page is hidden or left, not on every post.
     on_window_event("pagehide", move |_| discussion.flush_index());
     on_window_event("visibilitychange", move |_| discussion.flush_index());
-    // Another tab of this page posted, edited or deleted: show it here too.
+    // Another tab of this page posted, edited or deleted: show it here too. The
+    // events are gathered and applied together once the burst is over, so another
+    // tab's import of 10,000 comments is one update here, not 10,000.
+    let pending = StoredValue::new(Vec::<(Option<String>, Option<String>)>::new());
     on_window_event("storage", move |ev| {
         if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
-            discussion.apply_remote(ev.key().as_deref(), ev.new_value().as_deref());
+            let first = pending.with_value(Vec::is_empty);
+            pending.update_value(|p| p.push((ev.key(), ev.new_value())));
+            if first {
+                set_timeout(
+                    move || {
+                        let batch = pending.try_update_value(std::mem::take).unwrap_or_default();
+                        discussion.apply_remote(&batch);
+                    },
+                    Duration::ZERO,
+                );
+            }
         }
     });
     // Once the marked comment is on the page, bring it into view.
     Effect::new(move |_| {
-        discussion.page.track();
-        if let Some(id) = discussion.highlighted.get() {
+        discussion.page();
+        if let Some(id) = discussion.highlighted() {
             request_animation_frame(move || {
                 if let Some(el) = document().get_element_by_id(&id.anchor()) {
                     el.scroll_into_view();
@@ -84,17 +96,14 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
     });
 
     // The form sits here unless it moved under a comment; rebuilt only when it moves.
-    let at_bottom = Memo::new(move |_| discussion.reply_to.with(Option::is_none));
-    let heading = move || {
-        let count = discussion.index.with(|i| i.count());
-        discussion
-            .title
-            .with_value(|title| lang.get().comments_heading(count, title))
-    };
+    let at_bottom = Memo::new(move |_| discussion.form_at_bottom());
+    let count = Memo::new(move |_| discussion.count());
+    let title = discussion.title();
+    let heading = move || lang.get().comments_heading(count.get(), &title);
     // A memo, so a post or an edit on another page does not touch this one.
     let roots = Memo::new(move |_| {
-        let page = discussion.page.get();
-        discussion.threads.with(|t| t.roots_on_page(page))
+        let page = discussion.page();
+        discussion.with_threads(|t| t.roots_on_page(page))
     });
     let order_changed = move |ev: ev::Event| {
         let value = event_target_value(&ev);
@@ -104,26 +113,34 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
     };
 
     view! {
-        <section class="comments-area" id="comments" aria-labelledby="comments-title"
-            on:dragover=move |ev: ev::DragEvent| ev.prevent_default()
+        <section class="comments-area" id="comments" data-live=LivePart::Comments.id() aria-labelledby="comments-title"
+            on:dragover=move |ev: ev::DragEvent| {
+                // Only files are ours to take; dragged text goes where it is dropped.
+                if carries_files(&ev) {
+                    ev.prevent_default();
+                }
+            }
             on:drop=move |ev: ev::DragEvent| {
+                if !carries_files(&ev) {
+                    return;
+                }
                 ev.prevent_default();
                 if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                     import_file(discussion, file);
                 }
             }>
-            {move || (discussion.unreadable.get() > 0).then(|| view! {
-                <p class="notice" role="status">{move || lang.get().unreadable_notice(discussion.unreadable.get())}</p>
+            {move || (discussion.unreadable() > 0).then(|| view! {
+                <p class="notice" role="status">{move || lang.get().unreadable_notice(discussion.unreadable())}</p>
             })}
             <div class="comments-header">
                 <h2 id="comments-title" class="comments-title" tabindex="-1">{heading}</h2>
-                {move || (discussion.index.with(|i| i.count()) > 1).then(|| view! {
+                {move || (count.get() > 1).then(|| view! {
                     <p class="comments-order">
                         <label for="comment-order">{move || t().order_label}</label>
                         " "
                         <select id="comment-order" on:change=order_changed>
-                            <option value="oldest" selected=move || discussion.order.get() == Order::OldestFirst>{move || t().oldest_first}</option>
-                            <option value="newest" selected=move || discussion.order.get() == Order::NewestFirst>{move || t().newest_first}</option>
+                            <option value="oldest" selected=move || discussion.order() == Order::OldestFirst>{move || t().oldest_first}</option>
+                            <option value="newest" selected=move || discussion.order() == Order::NewestFirst>{move || t().newest_first}</option>
                         </select>
                     </p>
                 })}
@@ -134,9 +151,9 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
                 </For>
             </ol>
             <PageLinks />
-            {move || discussion.undo.get().map(|_| view! { <UndoBar /> })}
+            {move || discussion.undo_pending().then(|| view! { <UndoBar /> })}
             <p class="comments-announcement" role="status" aria-live="polite" aria-atomic="true">
-                {move || discussion.announcement.get()}
+                {move || discussion.announcement()}
             </p>
             {move || at_bottom.get().then(|| view! { <ReplyForm parent=None /> })}
             <ExportImport />
@@ -149,7 +166,7 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
 fn PageLinks() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
-    let count = move || discussion.threads.with(|t| t.page_count());
+    let count = move || discussion.with_threads(|t| t.page_count());
     let link = move |n: usize, label: String, rel: Option<&'static str>| {
         view! { <a class="page-numbers" href=format!("#comments-page-{n}") rel=rel>{label}</a> }
     };
@@ -157,7 +174,7 @@ fn PageLinks() -> impl IntoView {
         <Show when=move || { count() > 1 }>
             <nav class="comment-navigation" aria-label=move || lang.get().strings().pages_label>
                 {move || {
-                    let current = discussion.page.get();
+                    let current = discussion.page();
                     let t = lang.get().strings();
                     let last = count();
                     let mut items = Vec::new();
@@ -196,15 +213,13 @@ fn UndoBar() -> impl IntoView {
     });
     let undo = move |_| {
         if let Err(e) = discussion.undo_delete() {
-            discussion.announcement.set(format!(
-                "{} {}",
-                t().not_restored,
-                e.message(lang.get_untracked())
-            ));
+            discussion.announce_failure(|l| l.strings().not_restored, &e);
         }
     };
     view! {
-        <div class="undo-bar">
+        // The bar is the one place that says "Comment deleted.", to the eye and,
+        // as a status, to screen readers.
+        <div class="undo-bar" role="status">
             <span>{move || t().deleted}</span>
             " "
             <button type="button" class="undo-button" node_ref=button on:click=undo>{move || t().undo}</button>
@@ -224,15 +239,15 @@ fn ExportImport() -> impl IntoView {
             Ok(()) => lang.get_untracked().exported_to(&name),
             Err(_) => t().export_failed.to_owned(),
         };
-        discussion.announcement.set(message);
+        discussion.announce(message);
     };
     view! {
         <div class="comments-tools">
             <h3 class="comments-tools-title">{move || t().tools_title}</h3>
             <p class="comments-tools-note">{move || t().tools_note}</p>
             <div class="comments-tools-actions">
-                <button type="button" class="secondary-button" on:click=export disabled=super::PRERENDERING>{move || t().export}</button>
-                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" disabled=super::PRERENDERING
+                <button type="button" class="secondary-button" on:click=export disabled=super::until_live()>{move || t().export}</button>
+                <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" disabled=super::until_live()
                     on:change:target=move |ev| {
                         let input = ev.target();
                         if let Some(file) = input.files().and_then(|f| f.get(0)) {
@@ -248,22 +263,27 @@ fn ExportImport() -> impl IntoView {
 
 /// Reads a dropped or picked file and imports it, announcing the outcome.
 fn import_file(discussion: Discussion, file: web_sys::File) {
+    let lang = discussion.lang_untracked();
     leptos::task::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
         let message = match text.ok().and_then(|t| t.as_string()) {
-            None => discussion
-                .lang
-                .get_untracked()
-                .strings()
-                .import_unreadable_file
-                .to_owned(),
+            None => lang.strings().import_unreadable_file.to_owned(),
             Some(text) => match discussion.import(&text) {
                 Ok(report) => report,
-                Err(e) => e.message(discussion.lang.get_untracked()).to_owned(),
+                Err(e) => e.message(lang).to_owned(),
             },
         };
-        discussion.announcement.set(message);
+        discussion.announce(message);
     });
+}
+
+/// True when a drag carries files (not text or a link being moved).
+fn carries_files(ev: &ev::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|d| {
+        d.types()
+            .iter()
+            .any(|t| t.as_string().as_deref() == Some("Files"))
+    })
 }
 
 /// Offers `text` as a download named `name`.

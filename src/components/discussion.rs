@@ -1,42 +1,34 @@
-//! The state the comments area shares — the index, the page, the open reply form,
-//! the pending Undo — and the actions on it, each written through to storage.
+//! The comments area's state: the post's [`Repository`] behind signals, and the
+//! thin state of the page around it — the comment page shown, the open reply and
+//! edit forms, the pending Undo, what the live region says.
+//!
+//! Components read it through its accessors and change it through its intent
+//! methods (`open_reply`, `start_edit`, `show_page`, `delete`…); no field is
+//! written from outside. Each comment reacts only to what concerns it: its own
+//! body (one trigger per shown comment, notified with what a change touched) and
+//! whether it is the highlighted, replied-to or edited one (`Selector`s), so
+//! posting, editing or opening a form re-runs one comment, not the page.
 
 use super::StoreHandle;
-use crate::comments::export::{self, ExportedDraft, ImportError};
-use crate::comments::guards::{self, GuardError};
-use crate::comments::thread::{self, Index, Order, Threads};
-use crate::comments::{time, Comment, CommentId, Draft, ValidComment};
+use crate::comments::export::ImportError;
+use crate::comments::thread::{Order, Threads};
+use crate::comments::{Comment, CommentId, Draft, ValidComment};
 use crate::i18n::Lang;
-use crate::storage::records::{self, Unreadable};
-use crate::storage::{keys, StoreError};
+use crate::repository::{Changed, Edited, PostError, Repository};
+use crate::storage::{records, StoreError};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
+use leptos::reactive::signal::ArcTrigger;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
-use thiserror::Error;
 
 /// How long "Comment deleted. Undo" stays.
 pub const UNDO_WINDOW: Duration = Duration::from_secs(15);
 
-/// Why a comment was not posted, in words for the reader.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum PostError {
-    #[error(transparent)]
-    Guard(#[from] GuardError),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl PostError {
-    pub fn message(&self, lang: Lang) -> &'static str {
-        match self {
-            PostError::Guard(e) => e.message(lang),
-            PostError::Store(e) => e.message(lang),
-        }
-    }
-}
-
 /// The name, email, website and "remember" box, shared by every reply form so
-/// switching between replies keeps who is writing.
+/// switching between replies keeps who is writing. They are the form's model:
+/// the form's inputs read and write them.
 #[derive(Clone, Copy)]
 pub struct IdentityFields {
     pub author: RwSignal<String>,
@@ -47,87 +39,98 @@ pub struct IdentityFields {
 
 /// A deletion that can still be undone.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PendingUndo {
-    pub records: Vec<Comment>,
-    pub serial: u64,
+struct PendingUndo {
+    records: Vec<Comment>,
+    serial: u64,
 }
 
-/// The index's threads in the chosen order, read like a signal. Reading them
-/// computes nothing: the index keeps them up to date as comments come and go.
+/// The text of the open edit form. It lives here, not in the form, so that
+/// rebuilding the comment (a language switch, another tab's edit, Delete and
+/// Undo) never replaces what the reader typed.
+#[derive(Debug, Clone, PartialEq)]
+struct OpenEdit {
+    id: CommentId,
+    text: String,
+}
+
+/// The open reply form's draft as it stands, and a way to take it over (see
+/// [`Discussion::hold_reply_form`]).
+type TakeDraft = Rc<dyn Fn() -> Option<Draft>>;
+
+/// Which form, if any, a page switch or a change must focus afterwards.
 #[derive(Clone, Copy)]
-pub struct ThreadsSignal {
-    index: RwSignal<Index>,
-    order: RwSignal<Order>,
-}
-
-impl ThreadsSignal {
-    /// Runs `f` with the threads, tracking the index and the order.
-    pub fn with<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
-        let order = self.order.get();
-        self.index.with(|i| f(&i.threads(order)))
-    }
-
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
-        let order = self.order.get_untracked();
-        self.index.with_untracked(|i| f(&i.threads(order)))
-    }
+struct Selectors {
+    highlighted: StoredValue<Selector<Option<CommentId>>>,
+    replying: StoredValue<Selector<Option<CommentId>>>,
+    editing: StoredValue<Selector<Option<CommentId>>>,
 }
 
 #[derive(Clone, Copy)]
 pub struct Discussion {
-    pub post: StoredValue<String>,
-    pub title: StoredValue<String>,
-    pub store: StoreHandle,
-    pub index: RwSignal<Index>,
-    /// Bumped whenever a stored comment changes, so shown comments read it again.
-    pub version: RwSignal<u64>,
-    pub order: RwSignal<Order>,
-    /// 1-based.
-    pub page: RwSignal<usize>,
-    pub threads: ThreadsSignal,
-    pub reply_to: RwSignal<Option<CommentId>>,
-    pub editing: RwSignal<Option<CommentId>>,
-    pub highlighted: RwSignal<Option<CommentId>>,
-    pub undo: RwSignal<Option<PendingUndo>>,
-    /// What the comments area's live region says (posted, deleted, imported…).
-    pub announcement: RwSignal<String>,
-    pub identity: IdentityFields,
-    pub unreadable: RwSignal<usize>,
-    /// The interface language, for what the actions announce.
-    pub lang: RwSignal<Lang>,
-    bodies: StoredValue<HashMap<CommentId, Comment>>,
-    index_dirty: StoredValue<bool>,
+    title: StoredValue<String>,
+    repo: StoredValue<Repository, LocalStorage>,
+    /// Notified when the list of comments (the index) changes.
+    listed: StoredValue<ArcTrigger>,
+    /// One trigger per comment shown, notified when that comment changes.
+    shown: StoredValue<HashMap<CommentId, ArcTrigger>>,
+    order: RwSignal<Order>,
+    /// The page asked for (1-based); [`Discussion::page`] clamps it to the pages there are.
+    page_asked: RwSignal<usize>,
+    page: Memo<usize>,
+    reply_to: RwSignal<Option<CommentId>>,
+    reply_form: StoredValue<Option<(Option<CommentId>, TakeDraft)>, LocalStorage>,
+    edit: RwSignal<Option<OpenEdit>>,
+    highlighted: RwSignal<Option<CommentId>>,
+    selectors: Selectors,
+    undo: RwSignal<Option<PendingUndo>>,
+    announcement: RwSignal<String>,
+    identity: IdentityFields,
+    unreadable: RwSignal<usize>,
+    lang: RwSignal<Lang>,
 }
 
 impl Discussion {
     /// Opens the post's comments from storage and prefills the identity from the
     /// draft of a new comment, or else from the remembered identity.
     pub fn open(post: String, title: String, store: StoreHandle, lang: RwSignal<Lang>) -> Self {
-        let (opened, order, draft) = store.with(|s| {
-            let opened = records::open_index(s, &post).unwrap_or_default();
-            if opened.changed {
-                // A cache: if it cannot be written it is rebuilt next time.
-                let _ = records::save_index(s, &post, &opened.index);
-            }
-            let draft = records::load_draft(s, &post, None)
-                .unwrap_or_else(|| Draft::from_identity(records::load_identity(s).as_ref()));
-            (opened, records::load_order(s), draft)
+        let repo = Repository::open(&post, store.rc());
+        let draft = records::load_draft(repo.store(), &post, None)
+            .unwrap_or_else(|| Draft::from_identity(records::load_identity(repo.store()).as_ref()));
+        let order = RwSignal::new(records::load_order(repo.store()));
+        let unreadable = RwSignal::new(repo.unreadable());
+        let repo = StoredValue::new_local(repo);
+        let listed = StoredValue::new(ArcTrigger::new());
+        let page_asked = RwSignal::new(1);
+        // Why a memo: deleting the only thread of the last page leaves a page
+        // that no longer exists; the page shown is then the last there is.
+        let page = Memo::new(move |_| {
+            listed.with_value(|l| l.track());
+            let last = repo.with_value(|r| r.index().threads(order.get()).page_count());
+            page_asked.get().clamp(1, last)
         });
-        let index = RwSignal::new(opened.index);
-        let order = RwSignal::new(order);
-        let threads = ThreadsSignal { index, order };
+        let reply_to = RwSignal::new(None);
+        let edit = RwSignal::new(None::<OpenEdit>);
+        let highlighted = RwSignal::new(None);
+        let selectors = Selectors {
+            highlighted: StoredValue::new(Selector::new(move || highlighted.get())),
+            replying: StoredValue::new(Selector::new(move || reply_to.get())),
+            editing: StoredValue::new(Selector::new(move || {
+                edit.with(|e| e.as_ref().map(|e| e.id.clone()))
+            })),
+        };
         Self {
-            post: StoredValue::new(post),
             title: StoredValue::new(title),
-            store,
-            index,
-            version: RwSignal::new(0),
+            repo,
+            listed,
+            shown: StoredValue::new(HashMap::new()),
             order,
-            page: RwSignal::new(1),
-            threads,
-            reply_to: RwSignal::new(None),
-            editing: RwSignal::new(None),
-            highlighted: RwSignal::new(None),
+            page_asked,
+            page,
+            reply_to,
+            reply_form: StoredValue::new_local(None),
+            edit,
+            highlighted,
+            selectors,
             undo: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             identity: IdentityFields {
@@ -136,135 +139,283 @@ impl Discussion {
                 url: RwSignal::new(draft.url),
                 remember: RwSignal::new(draft.remember),
             },
-            unreadable: RwSignal::new(opened.unreadable.len()),
+            unreadable,
             lang,
-            bodies: StoredValue::new(HashMap::new()),
-            index_dirty: StoredValue::new(false),
         }
     }
+
+    /// Runs `f` on the repository; the discussion lives as long as the page.
+    fn repo_mut<R>(&self, f: impl FnOnce(&mut Repository) -> R) -> R {
+        self.repo
+            .try_update_value(f)
+            .expect("the discussion lives as long as the page")
+    }
+
+    // ---- What components read -------------------------------------------------
 
     pub fn post_slug(&self) -> String {
-        self.post.get_value()
+        self.repo.with_value(|r| r.post_slug().to_owned())
     }
 
-    /// A stored comment, read once and then kept in memory.
-    pub fn body(&self, id: &CommentId) -> Option<Comment> {
-        if let Some(c) = self.bodies.with_value(|b| b.get(id).cloned()) {
-            return Some(c);
+    pub fn title(&self) -> String {
+        self.title.get_value()
+    }
+
+    pub fn identity(&self) -> IdentityFields {
+        self.identity
+    }
+
+    /// Runs `f` with the store the comments are kept in.
+    pub fn with_store<R>(&self, f: impl FnOnce(&dyn crate::storage::Store) -> R) -> R {
+        self.repo.with_value(|r| f(r.store()))
+    }
+
+    /// Runs `f` with the threads in the chosen order, tracking the list and the order.
+    pub fn with_threads<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
+        self.listed.with_value(|l| l.track());
+        let order = self.order.get();
+        self.repo.with_value(|r| f(&r.index().threads(order)))
+    }
+
+    fn with_threads_untracked<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
+        let order = self.order.get_untracked();
+        self.repo.with_value(|r| f(&r.index().threads(order)))
+    }
+
+    /// How many comments there are (placeholders of deleted ones do not count).
+    pub fn count(&self) -> usize {
+        self.listed.with_value(|l| l.track());
+        self.repo.with_value(|r| r.index().count())
+    }
+
+    /// True while comment `id` is listed (not deleted or gone).
+    pub fn is_listed(&self, id: &CommentId) -> bool {
+        self.listed.with_value(|l| l.track());
+        self.repo.with_value(|r| r.index().contains(id))
+    }
+
+    /// The comment as stored, tracking only changes to this comment.
+    pub fn comment(&self, id: &CommentId) -> Option<Comment> {
+        self.shown.update_value(|s| {
+            s.entry(id.clone()).or_insert_with(ArcTrigger::new).track();
+        });
+        self.repo_mut(|r| r.body(id))
+    }
+
+    /// The comment as stored, without tracking.
+    pub fn comment_untracked(&self, id: &CommentId) -> Option<Comment> {
+        self.repo_mut(|r| r.body(id))
+    }
+
+    pub fn order(&self) -> Order {
+        self.order.get()
+    }
+
+    /// The page shown (1-based), within the pages there are.
+    pub fn page(&self) -> usize {
+        self.page.get()
+    }
+
+    pub fn is_highlighted(&self, id: &CommentId) -> bool {
+        self.selectors
+            .highlighted
+            .with_value(|s| s.selected(&Some(id.clone())))
+    }
+
+    pub fn highlighted(&self) -> Option<CommentId> {
+        self.highlighted.get()
+    }
+
+    pub fn is_replying_to(&self, id: &CommentId) -> bool {
+        self.selectors
+            .replying
+            .with_value(|s| s.selected(&Some(id.clone())))
+    }
+
+    /// The comment the open reply form answers, without tracking.
+    pub fn reply_target_untracked(&self) -> Option<CommentId> {
+        self.reply_to.get_untracked()
+    }
+
+    pub fn is_editing(&self, id: &CommentId) -> bool {
+        self.selectors
+            .editing
+            .with_value(|s| s.selected(&Some(id.clone())))
+    }
+
+    /// Where the form for a new comment goes: under the comments, unless a reply
+    /// form is open under a comment shown on this page. Why not only "no reply
+    /// open": a reply open on another page (or under a comment deleted elsewhere)
+    /// would leave the page with no form at all.
+    pub fn form_at_bottom(&self) -> bool {
+        let Some(target) = self.reply_to.get() else {
+            return true;
+        };
+        let page = self.page.get();
+        self.with_threads(|t| t.page_of(&target)) != Some(page)
+    }
+
+    pub fn undo_pending(&self) -> bool {
+        self.undo.with(Option::is_some)
+    }
+
+    /// The interface language now, for words said once (not kept up to date).
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    pub fn announcement(&self) -> String {
+        self.announcement.get()
+    }
+
+    pub fn unreadable(&self) -> usize {
+        self.unreadable.get()
+    }
+
+    /// The open edit's text, for the edit form of comment `id`.
+    pub fn edit_text(&self) -> String {
+        self.edit
+            .with(|e| e.as_ref().map(|e| e.text.clone()))
+            .unwrap_or_default()
+    }
+
+    // ---- Intents ------------------------------------------------------------
+
+    /// Says `message` in the comments' live region.
+    pub fn announce(&self, message: impl Into<String>) {
+        self.announcement.set(message.into());
+    }
+
+    /// Says that `what` failed and why (`what` is a sentence of the catalogue).
+    pub fn announce_failure(&self, what: fn(Lang) -> &'static str, why: &StoreError) {
+        let lang = self.lang.get_untracked();
+        self.announce(format!("{} {}", what(lang), why.change_message(lang)));
+    }
+
+    /// Shows what a change touched: the list, and each changed comment shown.
+    fn changed(&self, changed: Changed) {
+        if changed.is_empty() {
+            return;
         }
-        let loaded = self
-            .post
-            .with_value(|post| self.store.with(|s| records::load_comment(s, post, id)));
-        match loaded {
-            Ok(Some(comment)) => {
-                self.bodies.update_value(|b| {
-                    b.insert(id.clone(), comment.clone());
-                });
-                Some(comment)
+        self.shown.with_value(|s| {
+            if changed.everything {
+                s.values().for_each(ArcTrigger::notify);
+            } else {
+                for id in &changed.comments {
+                    if let Some(t) = s.get(id) {
+                        t.notify();
+                    }
+                }
             }
-            Ok(None) => None,
-            Err(Unreadable::BadKey(_) | Unreadable::BadValue { .. }) => None,
+        });
+        if changed.index || changed.everything {
+            self.listed.with_value(ArcTrigger::notify);
         }
+        if changed.everything {
+            self.unreadable
+                .set(self.repo.with_value(Repository::unreadable));
+        }
+        self.rescue_lost_reply();
     }
 
-    /// Takes a comment the index lists but that cannot be read (damaged after the
-    /// index was saved) out of the list and counts it as unreadable; its stored
-    /// value is left in place.
+    /// Takes a comment the index lists but that cannot be read out of the list.
     pub fn set_aside(&self, id: &CommentId) {
-        let mut listed = false;
-        self.index.update(|i| listed = i.remove(id).is_some());
-        if listed {
-            self.index_dirty.set_value(true);
-            let key = self.post.with_value(|post| keys::comment(post, id));
-            // Gone altogether (another tab deleted it unseen) is not "unreadable".
-            if self.store.with(|s| s.get(&key)).ok().flatten().is_some() {
-                self.unreadable.update(|n| *n += 1);
-            }
+        if self.repo_mut(|r| r.set_aside(id)) {
+            self.unreadable
+                .set(self.repo.with_value(Repository::unreadable));
+            self.listed.with_value(ArcTrigger::notify);
         }
     }
 
-    fn remember(&self, comment: &Comment) {
-        self.bodies.update_value(|b| {
-            b.insert(comment.id.clone(), comment.clone());
+    /// Applies changes another tab made (a batch of `storage` events).
+    pub fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
+        let changed = self.repo_mut(|r| {
+            r.apply_remote(changes.iter().map(|(k, v)| (k.as_deref(), v.as_deref())))
         });
-        self.index.update(|i| i.insert(comment));
-        self.index_dirty.set_value(true);
-        self.version.update(|v| *v += 1);
+        self.changed(changed);
     }
 
-    fn forget(&self, id: &CommentId) {
-        self.bodies.update_value(|b| {
-            b.remove(id);
-        });
-        self.index.update(|i| {
-            i.remove(id);
-        });
-        self.index_dirty.set_value(true);
-        self.version.update(|v| *v += 1);
-    }
-
-    /// Applies a change another tab made to this post's comments (a `storage`
-    /// event), so every open tab shows the same comments without a reload.
-    /// Drafts are left alone: the text a reader is typing never changes under them.
-    pub fn apply_remote(&self, key: Option<&str>, value: Option<&str>) {
-        let post = self.post_slug();
-        let Some(key) = key else {
-            // The whole store was cleared elsewhere.
-            self.reopen();
-            return;
-        };
-        let Some(id) = keys::comment_id_of(&post, key) else {
-            return;
-        };
-        match value.map(|v| records::decode_comment(&post, &id, v)) {
-            Some(Ok(comment)) => self.remember(&comment),
-            Some(Err(_)) => {}
-            None => self.forget(&id),
-        }
-    }
-
-    /// Reads the index again from storage.
-    pub fn reopen(&self) {
-        let post = self.post_slug();
-        let opened = self
-            .store
-            .with(|s| records::open_index(s, &post))
-            .unwrap_or_default();
-        self.bodies.update_value(HashMap::clear);
-        self.unreadable.set(opened.unreadable.len());
-        self.index.set(opened.index);
-        self.version.update(|v| *v += 1);
-    }
-
-    /// Saves the index if it changed; called when the page is hidden or left, so
-    /// posting stays one write however many comments there are.
+    /// Saves the index if it changed (the page is hidden or left).
     pub fn flush_index(&self) {
-        if self.index_dirty.get_value() {
-            self.index_dirty.set_value(false);
-            let _ = self.post.with_value(|post| {
-                self.index
-                    .with_untracked(|i| self.store.with(|s| records::save_index(s, post, i)))
-            });
-        }
+        self.repo.update_value(Repository::flush_index);
     }
 
-    /// Posts a comment after WordPress's flood and duplicate guards.
+    /// Opens the reply form under comment `id`.
+    pub fn open_reply(&self, id: CommentId) {
+        self.reply_to.set(Some(id));
+    }
+
+    /// Closes the reply form; the new comment's form shows again.
+    pub fn cancel_reply(&self) {
+        self.reply_to.set(None);
+    }
+
+    /// The reply form for `parent` lets the discussion take its draft over if
+    /// the comment it answers goes (see [`Discussion::rescue_lost_reply`]).
+    pub fn hold_reply_form(&self, parent: Option<CommentId>, take: TakeDraft) {
+        self.reply_form.set_value(Some((parent, take)));
+    }
+
+    /// The reply form for `parent` is gone.
+    pub fn release_reply_form(&self, parent: &Option<CommentId>) {
+        let _ = self.reply_form.try_update_value(|f| {
+            if f.as_ref().is_some_and(|(p, _)| p == parent) {
+                *f = None;
+            }
+        });
+    }
+
+    /// The comment being answered went (deleted here or in another tab): the
+    /// reply's text moves into the new comment's form, with a word, instead of
+    /// vanishing with the form.
+    fn rescue_lost_reply(&self) {
+        let Some(target) = self.reply_to.get_untracked() else {
+            return;
+        };
+        if self.repo.with_value(|r| r.index().contains(&target)) {
+            return;
+        }
+        let held = self.reply_form.with_value(|f| {
+            f.as_ref()
+                .filter(|(p, _)| p.as_ref() == Some(&target))
+                .map(|(_, take)| take.clone())
+        });
+        let post = self.post_slug();
+        let draft = match held {
+            Some(take) => take(),
+            None => self.with_store(|s| records::load_draft(s, &post, Some(&target))),
+        };
+        let lang = self.lang.get_untracked();
+        self.with_store(|s| {
+            if let Some(draft) = draft.filter(|d| !d.comment.trim().is_empty()) {
+                let mut main = records::load_draft(s, &post, None).unwrap_or_else(|| Draft {
+                    comment: String::new(),
+                    ..draft.clone()
+                });
+                main.comment = if main.comment.trim().is_empty() {
+                    draft.comment
+                } else {
+                    format!("{}\n\n{}", main.comment, draft.comment)
+                };
+                if records::save_draft(s, &post, None, &main).is_ok() {
+                    let _ = records::clear_draft(s, &post, Some(&target));
+                }
+                self.announce(lang.strings().reply_moved);
+            }
+        });
+        self.reply_to.set(None);
+    }
+
+    /// Posts a comment after WordPress's flood and duplicate guards, and shows it.
     pub fn post(
         &self,
         parent: Option<CommentId>,
         valid: ValidComment,
         now_ms: i64,
     ) -> Result<Comment, PostError> {
-        self.index.with_untracked(|index| {
-            guards::check_flood(index, now_ms)?;
-            guards::check_duplicate(index, parent.as_ref(), &valid, |id| self.body(id))
-        })?;
         let id = CommentId::generate(now_ms, js_sys::Math::random());
-        let comment = self
-            .post
-            .with_value(|post| Comment::new(id, post, parent, valid, now_ms));
-        self.store.with(|s| records::save_comment(s, &comment))?;
-        self.remember(&comment);
+        let (comment, changed) = self.repo_mut(|r| r.post(parent, valid, now_ms, id))?;
+        self.changed(changed);
         if self.reply_to.get_untracked().is_some() {
             // The form goes back under the comments (only if it moved: no rebuild).
             self.reply_to.set(None);
@@ -273,69 +424,98 @@ impl Discussion {
         Ok(comment)
     }
 
-    /// Replaces a comment's text, keeping the old one in its history.
-    pub fn edit(&self, id: &CommentId, text: String, now_ms: i64) -> Result<(), StoreError> {
-        let Some(old) = self.body(id) else {
+    /// Opens the edit form of comment `id`, with the edit left unsaved before
+    /// (a reload, or a form closed by a deletion), else the stored text.
+    pub fn start_edit(&self, id: CommentId) {
+        let post = self.post_slug();
+        let text = self
+            .with_store(|s| records::load_edit_draft(s, &post, &id))
+            .or_else(|| self.comment_untracked(&id).map(|c| c.content))
+            .unwrap_or_default();
+        self.edit.set(Some(OpenEdit { id, text }));
+    }
+
+    /// What the reader typed into the edit form; kept across reloads.
+    pub fn type_edit(&self, text: String) {
+        let post = self.post_slug();
+        let Some(id) = self
+            .edit
+            .with_untracked(|e| e.as_ref().map(|e| e.id.clone()))
+        else {
+            return;
+        };
+        // A cache of the typing: if it cannot be written, the text is still in the form.
+        let _ = self.with_store(|s| records::save_edit_draft(s, &post, &id, &text));
+        self.edit.update_untracked(|e| {
+            if let Some(e) = e {
+                e.text = text;
+            }
+        });
+    }
+
+    /// Closes the edit form without saving, and forgets the unsaved edit.
+    pub fn cancel_edit(&self) {
+        if let Some(open) = self.edit.get_untracked() {
+            let post = self.post_slug();
+            let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
+            self.edit.set(None);
+            super::focus_soon(&edit_button(&open.id));
+        }
+    }
+
+    /// Saves the open edit (already validated and trimmed). Unchanged text closes
+    /// the form and writes nothing.
+    pub fn save_edit(&self, text: String, now_ms: i64) -> Result<(), StoreError> {
+        let Some(open) = self.edit.get_untracked() else {
             return Ok(());
         };
-        let edited = old.edited(text, now_ms);
-        self.store.with(|s| records::save_comment(s, &edited))?;
-        self.remember(&edited);
-        self.editing.set(None);
+        let edited = self.repo_mut(|r| r.edit(&open.id, text, now_ms))?;
+        let lang = self.lang.get_untracked();
+        match edited {
+            Edited::Saved(changed) => {
+                self.changed(changed);
+                self.announce(lang.strings().updated);
+            }
+            Edited::Unchanged => self.announce(lang.strings().not_changed),
+            Edited::Gone => {}
+        }
+        let post = self.post_slug();
+        let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
+        self.edit.set(None);
+        super::focus_soon(&edit_button(&open.id));
         Ok(())
     }
 
     /// Deletes a comment at once; [`Discussion::undo_delete`] can put it back.
     pub fn delete(&self, id: &CommentId) -> Result<(), StoreError> {
-        let Some(target) = self.body(id) else {
+        let Some(deletion) = self.repo_mut(|r| r.delete(id))? else {
             return Ok(());
         };
-        let plan = self
-            .index
-            .with_untracked(|index| thread::plan_delete(index, &target, |id| self.body(id)));
-        self.post.with_value(|post| {
-            self.store.with(|s| {
-                for placeholder in &plan.put {
-                    records::save_comment(s, placeholder)?;
-                }
-                for gone in &plan.remove {
-                    records::remove_comment(s, post, gone)?;
-                }
-                Ok::<_, StoreError>(())
-            })
-        })?;
-        for placeholder in &plan.put {
-            self.remember(placeholder);
-        }
-        for gone in &plan.remove {
-            self.forget(gone);
-        }
-        if self
-            .reply_to
-            .get_untracked()
-            .is_some_and(|r| plan.remove.contains(&r) || r == *id)
-        {
-            self.reply_to.set(None);
-        }
+        self.changed(deletion.changed);
         let serial = self
             .undo
             .with_untracked(|u| u.as_ref().map_or(0, |u| u.serial + 1));
         self.undo.set(Some(PendingUndo {
-            records: plan.undo,
+            records: deletion.undo,
             serial,
         }));
+        // The Undo bar says "Comment deleted." itself: the live region says nothing
+        // more, so the words show once and go with the bar.
+        self.announce(String::new());
         let undo = self.undo;
         // The notice goes after the window, unless a newer deletion replaced it.
         set_timeout(
             move || {
                 if undo.try_with_untracked(|u| u.as_ref().map(|u| u.serial)) == Some(Some(serial)) {
+                    let had_focus = super::focus_is_in(".undo-bar");
                     undo.set(None);
+                    if had_focus {
+                        super::focus_soon("#comments-title");
+                    }
                 }
             },
             UNDO_WINDOW,
         );
-        self.announcement
-            .set(self.lang.get_untracked().strings().deleted.to_owned());
         Ok(())
     }
 
@@ -344,85 +524,61 @@ impl Discussion {
         let Some(pending) = self.undo.get_untracked() else {
             return Ok(());
         };
-        self.store.with(|s| {
-            pending
-                .records
-                .iter()
-                .try_for_each(|c| records::save_comment(s, c))
-        })?;
-        for c in &pending.records {
-            self.remember(c);
-        }
+        let changed = self.repo_mut(|r| r.restore(&pending.records))?;
+        self.changed(changed);
         self.undo.set(None);
-        self.announcement
-            .set(self.lang.get_untracked().strings().restored.to_owned());
+        self.announce(self.lang.get_untracked().strings().restored);
         if let Some(first) = pending.records.first() {
             self.go_to(&first.id);
+            super::focus_soon(&format!("#{} > .comment-body", first.id.anchor()));
         }
         Ok(())
     }
 
     /// Shows the page that holds `id` and marks the comment.
     pub fn go_to(&self, id: &CommentId) {
-        let page = self.threads.with_untracked(|t| t.page_of(id));
-        if let Some(page) = page {
-            self.page.set(page);
+        if let Some(page) = self.with_threads_untracked(|t| t.page_of(id)) {
+            self.page_asked.set(page);
             self.highlighted.set(Some(id.clone()));
         }
     }
 
+    /// Shows page `n` of the comments (clamped to the pages there are) and puts
+    /// the reader at its first comment.
+    pub fn show_page(&self, n: usize) {
+        let last = self.with_threads_untracked(|t| t.page_count());
+        self.page_asked.set(n.clamp(1, last));
+        self.highlighted.set(None);
+        super::focus_soon(".comment-list > li:first-child > .comment-body");
+    }
+
+    /// Shows page `n` without moving focus (the address named it on opening).
+    pub fn show_page_quietly(&self, n: usize) {
+        let last = self.with_threads_untracked(|t| t.page_count());
+        self.page_asked.set(n.clamp(1, last));
+        self.highlighted.set(None);
+    }
+
     pub fn set_order(&self, order: Order) {
         self.order.set(order);
-        self.page.set(1);
-        let _ = self.store.with(|s| records::save_order(s, order));
+        self.page_asked.set(1);
+        let _ = self.with_store(|s| records::save_order(s, order));
     }
 
-    /// The export file's name and JSON: every comment of the post and the open drafts.
+    /// The export file's name and JSON.
     pub fn export(&self, now_ms: i64) -> (String, String) {
-        let post = self.post_slug();
-        let (comments, drafts): (Vec<Comment>, Vec<ExportedDraft>) = self.store.with(|s| {
-            let comments = records::load_comments(s, &post)
-                .map(|l| l.comments)
-                .unwrap_or_default();
-            (comments, records::load_drafts(s, &post))
-        });
-        let at = time::iso_utc(now_ms);
-        (
-            export::export_file_name(&post, &at),
-            export::export_json(&post, at, &comments, &drafts),
-        )
+        self.repo.with_value(|r| r.export(now_ms))
     }
 
-    /// Imports an export: merges by id, never overwriting a comment or an open draft.
+    /// Imports an export and says how it went.
     pub fn import(&self, text: &str) -> Result<String, ImportError> {
-        let post = self.post_slug();
-        let parsed = export::parse_import(text, &post)?;
-        let drafts = parsed.drafts.clone();
-        let (new, mut report) = self
-            .index
-            .with_untracked(|i| export::merge(parsed, |id| i.contains(id)));
-        let mut stored = 0;
-        for comment in &new {
-            if let Err(e) = self.store.with(|s| records::save_comment(s, comment)) {
-                report.unreadable.push(format!(
-                    "{}: {}",
-                    comment.id,
-                    e.message(self.lang.get_untracked())
-                ));
-                continue;
-            }
-            self.remember(comment);
-            stored += 1;
-        }
-        report.imported = stored;
-        self.store.with(|s| {
-            for d in &drafts {
-                if records::load_draft(s, &post, d.reply_to.as_ref()).is_none() {
-                    let _ = records::save_draft(s, &post, d.reply_to.as_ref(), &d.draft);
-                }
-            }
-        });
-        self.flush_index();
+        let (report, changed) = self.repo_mut(|r| r.import(text))?;
+        self.changed(changed);
         Ok(report.message(self.lang.get_untracked()))
     }
+}
+
+/// The Edit button of comment `id`, where focus goes back after editing.
+fn edit_button(id: &CommentId) -> String {
+    format!("#{} > .comment-body .edit-button", id.anchor())
 }

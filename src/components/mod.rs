@@ -6,6 +6,7 @@ mod comment_item;
 mod comments_area;
 mod discussion;
 mod facts;
+pub mod live;
 mod post_header;
 mod reply_form;
 mod testimonial;
@@ -15,6 +16,8 @@ pub use video::VideoPlayer;
 pub use app::{App, PostPage};
 pub use comments_area::{parse_fragment, CommentsArea, Fragment};
 pub use discussion::Discussion;
+pub(crate) use live::until_live;
+pub use live::LivePart;
 pub use reply_form::ReplyForm;
 pub use testimonial::Testimonial;
 
@@ -22,6 +25,7 @@ use crate::i18n::Lang;
 use crate::storage::Store;
 use leptos::prelude::*;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 /// The id of the element that holds the page as rendered at build time.
 pub const PRERENDER_ROOT: &str = "prerendered";
@@ -59,7 +63,8 @@ pub fn mount() {
     std::mem::forget(owner);
 }
 
-/// Builds the live parts of the page over the build-time markup in `built`.
+/// Builds the live parts of the page over the build-time markup in `built`: one
+/// for each place marked with [`live::LIVE_ATTR`], by the part the mark names.
 fn mount_live_parts(built: &web_sys::Element) {
     let posts = crate::content::live_posts();
     let start = match app::Start::from_browser(posts, |p| &p.slug) {
@@ -72,46 +77,82 @@ fn mount_live_parts(built: &web_sys::Element) {
     };
     let post = start.post;
     let lang = app::provide_page_context(start.store, start.lang);
-    put_in_place(built, ".skip-link", app::skip_link(lang));
-    put_in_place(built, ".page-settings", post_header::PageSettings());
-    if let Some(video) = post.testimonial.video {
-        let tabs = testimonial::Tabs::new(post.slug.clone(), true);
-        put_in_place(built, ".view-tabs", tabs.tab_list());
-        put_in_place(built, "#panel-video", tabs.video_panel(video));
+    // The static Text panel, whose `hidden` the tabs keep up to date.
+    let text_panel = built.query_selector("#panel-text").ok().flatten();
+    let tabs = post
+        .testimonial
+        .video
+        .is_some()
+        .then(|| testimonial::Tabs::new(post.slug.clone(), true, text_panel));
+    // Collected first: each part built adds a marked element of its own.
+    let marks = built
+        .query_selector_all(&format!("[{}]", live::LIVE_ATTR))
+        .ok();
+    let slots: Vec<web_sys::Element> = (0..marks.as_ref().map_or(0, |m| m.length()))
+        .filter_map(|i| marks.as_ref()?.item(i)?.dyn_into().ok())
+        .collect();
+    let mut built_parts = Vec::new();
+    for slot in slots {
+        let mark = slot.get_attribute(live::LIVE_ATTR).unwrap_or_default();
+        let Some(part) = LivePart::parse(&mark) else {
+            leptos::logging::error!("a live part's mark names no part: {mark:?}");
+            continue;
+        };
+        // Adding a part to `LivePart` makes this match ask for its arm.
+        match (part, tabs) {
+            (LivePart::SkipLink, _) => replace(&slot, app::skip_link(lang)),
+            (LivePart::Settings, _) => replace(&slot, post_header::PageSettings()),
+            (LivePart::Tabs, Some(tabs)) => replace(&slot, tabs.tab_list()),
+            (LivePart::VideoPanel, Some(tabs)) => {
+                let Some(video) = post.testimonial.video.clone() else {
+                    continue;
+                };
+                replace(&slot, tabs.video_panel(video))
+            }
+            (LivePart::Tabs | LivePart::VideoPanel, None) => {
+                leptos::logging::error!("a video part is marked on a post without a video");
+                continue;
+            }
+            (LivePart::Comments, _) => {
+                if start.blocked {
+                    // Before the comments, as in the whole page.
+                    build_before(&slot, app::blocked_notice(lang));
+                }
+                replace(
+                    &slot,
+                    view! { <CommentsArea post=post.slug.clone() title=post.title.clone() /> },
+                )
+            }
+            (LivePart::Footer, _) => replace(&slot, app::site_footer(lang)),
+        }
+        built_parts.push(part);
     }
-    if start.blocked {
-        // Before the comments, as in the whole page.
-        put_before(built, "#comments", app::blocked_notice(lang));
+    for part in LivePart::ALL {
+        let expected = !part.needs_video() || tabs.is_some();
+        if expected && !built_parts.contains(&part) {
+            leptos::logging::error!(
+                "the page has no place marked for the live part {:?}",
+                part.id()
+            );
+        }
     }
-    put_in_place(
-        built,
-        "#comments",
-        view! { <CommentsArea post=post.slug title=post.title /> },
-    );
-    put_in_place(built, ".site-footer", app::site_footer(lang));
 }
 
-/// Builds `view` just before the element of `built` matching `selector` and
-/// returns that element (None, and `view` is not shown, if there is none).
-fn put_before(
-    built: &web_sys::Element,
-    selector: &str,
-    view: impl IntoView,
-) -> Option<web_sys::Element> {
-    let old = built.query_selector(selector).ok().flatten()?;
-    let parent = old.parent_element()?;
+/// Builds `view` just before `old` (inside the same parent).
+fn build_before(old: &web_sys::Element, view: impl IntoView) {
+    let Some(parent) = old.parent_element() else {
+        return;
+    };
     let mut state = view.into_view().build();
-    state.mount(&parent, Some(&old));
+    state.mount(&parent, Some(old));
     // Owned by the reactive owner from now on, for as long as the page lives.
     std::mem::forget(state);
-    Some(old)
 }
 
-/// Builds `view` in the place of the element of `built` matching `selector`.
-fn put_in_place(built: &web_sys::Element, selector: &str, view: impl IntoView) {
-    if let Some(old) = put_before(built, selector, view) {
-        old.remove();
-    }
+/// Builds `view` in the place of the build-time element `old`.
+fn replace(old: &web_sys::Element, view: impl IntoView) {
+    build_before(old, view);
+    old.remove();
 }
 
 /// Listens to a window event for as long as the calling component lives. Nothing
@@ -138,6 +179,37 @@ impl StoreHandle {
     pub fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
         self.0.with_value(|store| f(store.as_ref()))
     }
+
+    /// The store itself, to keep (the comments' repository holds it).
+    pub fn rc(&self) -> Rc<dyn Store> {
+        self.0.get_value()
+    }
+}
+
+/// Moves focus to the element matching `selector` once the page has been drawn
+/// again (after the change that asked for it has rendered). Nothing if none.
+pub(crate) fn focus_soon(selector: &str) {
+    if PRERENDERING {
+        return;
+    }
+    let selector = selector.to_owned();
+    request_animation_frame(move || {
+        let found = document().query_selector(&selector).ok().flatten();
+        if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
+/// True when focus is inside the element matching `selector`.
+pub(crate) fn focus_is_in(selector: &str) -> bool {
+    if PRERENDERING {
+        return false;
+    }
+    let active = document().active_element();
+    let within = document().query_selector(selector).ok().flatten();
+    matches!((active, within), (Some(a), Some(w)) if w.contains(Some(&a)))
 }
 
 /// The interface language, shared through context and switchable at any time.

@@ -1,6 +1,7 @@
 //! The page header: who is speaking, about which film, and the page's settings
 //! (interface language, dark mode).
 
+use super::live::LivePart;
 use super::{use_lang, StoreHandle};
 use crate::i18n::Lang;
 use crate::storage::records;
@@ -73,11 +74,11 @@ pub(crate) fn PageSettings() -> impl IntoView {
         Lang::Es => "en",
     };
     view! {
-        <div class="page-settings" role="group" aria-label=move || t().settings_label>
-            <button type="button" class="setting-button" lang=other on:click=switch_language disabled=super::PRERENDERING>
+        <div class="page-settings" data-live=LivePart::Settings.id() role="group" aria-label=move || t().settings_label>
+            <button type="button" class="setting-button" lang=other on:click=switch_language disabled=super::until_live()>
                 {move || t().other_language}
             </button>
-            <button type="button" class="setting-button" disabled=super::PRERENDERING aria-pressed=move || if dark.get() { "true" } else { "false" }
+            <button type="button" class="setting-button" disabled=super::until_live() aria-pressed=move || if dark.get() { "true" } else { "false" }
                 on:click=toggle_dark>
                 <span class="setting-icon" aria-hidden="true"></span>
                 {move || t().dark_mode}

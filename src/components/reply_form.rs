@@ -7,11 +7,13 @@ use super::{on_window_event, use_lang};
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
 use crate::comments::{CommentId, Draft, Identity};
 use crate::i18n::Lang;
-use crate::storage::{records, StoreError};
+use crate::storage::{keys, records, Store, StoreError};
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// How long typing must pause before the draft is written.
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -27,12 +29,17 @@ pub fn ReplyForm(
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let t = move || lang.get().strings();
-    let store = discussion.store;
-    let who = discussion.identity;
+    let who = discussion.identity();
     let target = StoredValue::new(parent.clone());
     let post = StoredValue::new(discussion.post_slug());
-    let initial =
-        post.with_value(|post| store.with(|s| records::load_draft(s, post, parent.as_ref())));
+    let with_store = move |f: &dyn Fn(&dyn Store, &str, Option<&CommentId>)| {
+        post.with_value(|post| {
+            target.with_value(|parent| discussion.with_store(|s| f(s, post, parent.as_ref())))
+        })
+    };
+    let initial = post.with_value(|post| {
+        discussion.with_store(|s| records::load_draft(s, post, parent.as_ref()))
+    });
     let comment = RwSignal::new(initial.map(|d| d.comment).unwrap_or_default());
     // What the app puts into the textarea (a restored draft, an empty form after
     // posting). Typing only updates `comment`: writing a long text back into the
@@ -71,7 +78,7 @@ pub fn ReplyForm(
         let Some(draft) = current() else { return };
         let saved = post.with_value(|post| {
             target.with_value(|parent| {
-                store.with(|s| records::save_draft(s, post, parent.as_ref(), &draft))
+                discussion.with_store(|s| records::save_draft(s, post, parent.as_ref(), &draft))
             })
         });
         let _ = draft_problem.try_set(saved.err().map(|e| {
@@ -91,7 +98,32 @@ pub fn ReplyForm(
     };
     on_window_event("pagehide", move |_| save_draft());
     on_window_event("visibilitychange", move |_| save_draft());
+    // Another tab wrote this form's draft (the new comment's form is one key for
+    // every tab): this tab's text is then written again when it is hidden or
+    // closed, so a reload of either tab loses neither text.
+    let draft_key = post.with_value(|post| target.with_value(|p| keys::draft(post, p.as_ref())));
+    on_window_event("storage", move |ev| {
+        if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
+            if ev.key().as_deref() == Some(draft_key.as_str())
+                && comment.try_with_untracked(|c| !c.is_empty()) == Some(true)
+            {
+                dirty.set_value(true);
+            }
+        }
+    });
     on_cleanup(save_draft);
+    // If the comment this form answers goes, the discussion takes the text over
+    // (into the new comment's form); this form then has nothing left to save.
+    discussion.hold_reply_form(
+        parent.clone(),
+        Rc::new(move || {
+            let draft = current();
+            let _ = dirty.try_set_value(false);
+            draft
+        }),
+    );
+    let held = parent.clone();
+    on_cleanup(move || discussion.release_reply_form(&held));
 
     let comment_ref = NodeRef::<html::Textarea>::new();
     let author_ref = NodeRef::<html::Input>::new();
@@ -134,6 +166,10 @@ pub fn ReplyForm(
             url: valid.url.clone().unwrap_or_default(),
         };
         let now = js_sys::Date::now() as i64;
+        // The text is in storage before it is posted, so the draft removed below
+        // is this tab's own (another tab may have written that key since).
+        dirty.set_value(true);
+        save_draft();
         if let Err(e) = discussion.post(target.get_value(), valid, now) {
             let lang = lang.get_untracked();
             status.set(format!("{} {}", lang.strings().not_posted, e.message(lang)));
@@ -142,21 +178,18 @@ pub fn ReplyForm(
         }
         // Stored: now the draft may go, and the identity is remembered or forgotten.
         dirty.set_value(false);
-        post.with_value(|post| {
-            target.with_value(|parent| {
-                store.with(|s| {
-                    let _ = records::clear_draft(s, post, parent.as_ref());
-                    let _ = if draft.remember {
-                        records::save_identity(s, &identity)
-                    } else {
-                        records::forget_identity(s)
-                    };
-                    if parent.is_some() && !draft.remember {
-                        // The new-comment draft holds the identity too; do not keep it there.
-                        let _ = records::clear_draft(s, post, None);
-                    }
-                })
-            })
+        with_store(&|s, post, parent| {
+            let _ = records::clear_draft_if_posted(s, post, parent, &draft.comment);
+            let _ = if draft.remember {
+                records::save_identity(s, &identity)
+            } else {
+                records::forget_identity(s)
+            };
+            if parent.is_some() && !draft.remember {
+                // The new comment's draft holds the identity too: it keeps its
+                // text, not the name, email and website the reader did not want kept.
+                let _ = records::strip_identity_from_draft(s, post);
+            }
         });
         let _ = comment.try_set(String::new());
         let _ = shown.try_set(String::new());
@@ -168,7 +201,7 @@ pub fn ReplyForm(
         // Announced once, by the comments area (this form may move or be rebuilt).
         let _ = status.try_set(String::new());
         let posted = lang.get_untracked().strings().posted;
-        discussion.announcement.set(posted.to_owned());
+        discussion.announce(posted);
     };
 
     // Memos: a keystroke changes the counter's text, and only that; the textarea's
@@ -199,7 +232,7 @@ pub fn ReplyForm(
         view! {
             <small>
                 <button type="button" class="link-button cancel-reply" id="cancel-comment-reply-link"
-                    on:click=move |_| discussion.reply_to.set(None)>{move || t().cancel_reply}</button>
+                    on:click=move |_| discussion.cancel_reply()>{move || t().cancel_reply}</button>
             </small>
         }
     });
@@ -217,7 +250,7 @@ pub fn ReplyForm(
                     <span class="required-field-message">{move || t().required_fields} " " <span class="required">"*"</span></span>
                 </p>
                 // Disabled in the build-time page: nothing can be typed before the app runs.
-                <fieldset class="form-fields" disabled=super::PRERENDERING>
+                <fieldset class="form-fields" disabled=super::until_live()>
                 <p class="comment-form-comment">
                     <label for="comment">{move || t().comment} " " <span class="required">"*"</span></label>
                     <textarea id="comment" name="comment" rows="8" required

@@ -1,6 +1,7 @@
 //! The testimonial card: the person, the headline, and a Text / Video toggle built
 //! as WAI-ARIA tabs. The chosen view is remembered per post.
 
+use super::live::LivePart;
 use super::{use_lang, video::VideoPlayer, StoreHandle};
 use crate::content::{Post, Video};
 use crate::storage::records::{self, View};
@@ -13,8 +14,7 @@ pub fn Testimonial(post: Post) -> impl IntoView {
     let person = post.person;
     let testimonial = post.testimonial;
     let has_video = testimonial.video.is_some();
-    let tabs = Tabs::new(post.slug, has_video);
-    let view = tabs.view;
+    let tabs = Tabs::new(post.slug, has_video, None);
 
     let quote = testimonial.quote.clone();
     let name = person.name.clone();
@@ -35,7 +35,7 @@ pub fn Testimonial(post: Post) -> impl IntoView {
             <h2 id="testimonial-title" class="testimonial-title" lang="en">{testimonial.headline}</h2>
             {has_video.then(|| tabs.tab_list())}
             <div class="view-panel" role=has_video.then_some("tabpanel") id="panel-text"
-                aria-labelledby=has_video.then_some("tab-text") hidden=move || view.get() != View::Text>
+                aria-labelledby=has_video.then_some("tab-text") hidden=tabs.text_hidden()>
                 <blockquote class="quote" lang="en">
                     <p>{quote}</p>
                     <footer class="quote-by">"— " {attribution}</footer>
@@ -60,7 +60,9 @@ pub(crate) struct Tabs {
 
 impl Tabs {
     /// The view remembered for the post `slug` (Text where it has no video).
-    pub(crate) fn new(slug: String, has_video: bool) -> Self {
+    /// Over a build-time page, `text_panel` is the Text panel already painted:
+    /// it stays that node, and the tabs keep its `hidden` up to date.
+    pub(crate) fn new(slug: String, has_video: bool, text_panel: Option<web_sys::Element>) -> Self {
         let store = expect_context::<StoreHandle>();
         let slug = StoredValue::new(slug);
         let initial = if has_video {
@@ -69,27 +71,31 @@ impl Tabs {
             View::Text
         };
         let view = RwSignal::new(initial);
-        // Over a build-time page the Text panel stays the build-time node (see
-        // `super::mount`), so its visibility is set on whichever panel is in the document.
-        if !super::PRERENDERING {
-            Effect::new(move |_| {
-                let hidden = view.get() != View::Text;
-                if let Some(panel) = document().get_element_by_id("panel-text") {
-                    let _ = if hidden {
-                        panel.set_attribute("hidden", "")
-                    } else {
-                        panel.remove_attribute("hidden")
-                    };
-                }
-            });
-        }
-        Self {
+        let tabs = Self {
             view,
             slug,
             store,
             text_tab: NodeRef::new(),
             video_tab: NodeRef::new(),
+        };
+        if let Some(panel) = text_panel {
+            let hidden = tabs.text_hidden();
+            Effect::new(move |_| {
+                let _ = if hidden() {
+                    panel.set_attribute("hidden", "")
+                } else {
+                    panel.remove_attribute("hidden")
+                };
+            });
         }
+        tabs
+    }
+
+    /// Whether the Text panel is hidden: the one rule for the build-time panel
+    /// (an attribute) and the painted one kept up to date in the browser.
+    pub(crate) fn text_hidden(self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let view = self.view;
+        move || view.get() != View::Text
     }
 
     fn choose(self, next: View, focus: bool) {
@@ -130,7 +136,7 @@ impl Tabs {
         let lang = use_lang();
         let t = move || lang.get().strings();
         view! {
-            <div class="view-tabs" role="tablist" aria-label=move || t().views_label on:keydown=on_keydown>
+            <div class="view-tabs" data-live=LivePart::Tabs.id() role="tablist" aria-label=move || t().views_label on:keydown=on_keydown>
                 <button type="button" role="tab" id="tab-text" aria-controls="panel-text"
                     node_ref=self.text_tab aria-selected=selected(View::Text) tabindex=tabindex(View::Text)
                     on:click=move |_| self.choose(View::Text, false)>{move || t().view_text}</button>
@@ -147,7 +153,7 @@ impl Tabs {
         let lang = use_lang();
         let t = move || lang.get().strings();
         view! {
-            <div class="view-panel" role="tabpanel" id="panel-video" aria-labelledby="tab-video"
+            <div class="view-panel" role="tabpanel" id="panel-video" data-live=LivePart::VideoPanel.id() aria-labelledby="tab-video"
                 hidden=move || view.get() != View::Video>
                 // Only built once chosen, so the page asks for no video bytes until then.
                 <Show when=move || view.get() == View::Video>

@@ -28,6 +28,11 @@ pub fn draft(post: &str, parent: Option<&CommentId>) -> String {
     }
 }
 
+/// An edit of a posted comment that was typed but not saved yet.
+pub fn edit_draft(post: &str, id: &CommentId) -> String {
+    format!("{ROOT}edit/{post}/{id}")
+}
+
 pub fn identity() -> String {
     format!("{ROOT}identity")
 }

@@ -255,6 +255,54 @@ pub fn clear_draft(
     store.remove(&keys::draft(post, parent))
 }
 
+/// The unsaved text of an edit of comment `id`, if one was left open.
+pub fn load_edit_draft(store: &dyn Store, post: &str, id: &CommentId) -> Option<String> {
+    store.get(&keys::edit_draft(post, id)).ok().flatten()
+}
+
+pub fn save_edit_draft(
+    store: &dyn Store,
+    post: &str,
+    id: &CommentId,
+    text: &str,
+) -> Result<(), StoreError> {
+    store.set(&keys::edit_draft(post, id), text)
+}
+
+pub fn clear_edit_draft(store: &dyn Store, post: &str, id: &CommentId) -> Result<(), StoreError> {
+    store.remove(&keys::edit_draft(post, id))
+}
+
+/// Removes the draft of `parent`'s form only if it still holds `posted`: another
+/// tab may have written its own text there since (one key for the new comment's
+/// form of every tab), and that text must stay.
+pub fn clear_draft_if_posted(
+    store: &dyn Store,
+    post: &str,
+    parent: Option<&CommentId>,
+    posted: &str,
+) -> Result<(), StoreError> {
+    match load_draft(store, post, parent) {
+        Some(d) if d.comment != posted => Ok(()),
+        _ => clear_draft(store, post, parent),
+    }
+}
+
+/// Keeps the new comment's draft but without the name, email and website (the
+/// reader asked not to remember them), after a reply was posted.
+pub fn strip_identity_from_draft(store: &dyn Store, post: &str) -> Result<(), StoreError> {
+    match load_draft(store, post, None) {
+        Some(mut d) => {
+            d.author.clear();
+            d.email.clear();
+            d.url.clear();
+            d.remember = false;
+            save_draft(store, post, None, &d)
+        }
+        None => Ok(()),
+    }
+}
+
 pub fn load_identity(store: &dyn Store) -> Option<Identity> {
     load_json(store, &keys::identity())
 }

@@ -1,0 +1,383 @@
+//! The repository of one post's comments: what this browser keeps of them — the
+//! stored records, the index that lists them, the bodies read so far — and every
+//! change to them (post, edit, delete, undo, import, another tab's change), each
+//! written through to a [`Store`].
+//!
+//! It is pure: no DOM and no signals. The clock and the id of a new comment are
+//! passed in, so native tests drive it exactly as the page does. The page's
+//! reactive state (`components::Discussion`) wraps it and turns what each change
+//! returns ([`Changed`]) into updates of only the parts of the page concerned.
+//!
+//! ```
+//! use goosebumps::repository::Repository;
+//! use goosebumps::storage::MemoryStore;
+//! use std::rc::Rc;
+//!
+//! let mut repo = Repository::open("a-post", Rc::new(MemoryStore::new()));
+//! assert_eq!(repo.index().count(), 0);
+//! ```
+
+use crate::comments::export::{self, ExportedDraft, ImportError, ImportReport};
+use crate::comments::guards::{self, GuardError};
+use crate::comments::thread::{self, Index};
+use crate::comments::{time, Comment, CommentId, ValidComment};
+use crate::i18n::Lang;
+use crate::storage::records::{self, Unreadable};
+use crate::storage::{keys, Store, StoreError};
+use std::collections::HashMap;
+use std::rc::Rc;
+use thiserror::Error;
+
+/// Why a comment was not posted, in words for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PostError {
+    #[error(transparent)]
+    Guard(#[from] GuardError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl PostError {
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self {
+            PostError::Guard(e) => e.message(lang),
+            PostError::Store(e) => e.message(lang),
+        }
+    }
+}
+
+/// What a change touched: the comments whose shown body must be read again, and
+/// whether the list of comments (the index) changed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Changed {
+    pub comments: Vec<CommentId>,
+    pub index: bool,
+    /// Everything was read again (the store was cleared elsewhere).
+    pub everything: bool,
+}
+
+impl Changed {
+    fn merge(&mut self, other: Changed) {
+        self.comments.extend(other.comments);
+        self.index |= other.index;
+        self.everything |= other.everything;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.comments.is_empty() && !self.index && !self.everything
+    }
+}
+
+/// A deletion done, with what Undo writes back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deletion {
+    /// The records as they were before the deletion.
+    pub undo: Vec<Comment>,
+    /// Comments no longer listed (the target, and placeholders left without replies).
+    pub removed: Vec<CommentId>,
+    pub changed: Changed,
+}
+
+/// How an edit went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edited {
+    /// The text changed: stored, with the old text in its history.
+    Saved(Changed),
+    /// The text is the one already stored (after trimming, as WordPress trims):
+    /// nothing is written, no "(edited)" and no identical revision.
+    Unchanged,
+    /// The comment is not stored any more (deleted meanwhile, here or elsewhere).
+    Gone,
+}
+
+/// One post's comments as this browser keeps them. See the module docs.
+pub struct Repository {
+    post: String,
+    store: Rc<dyn Store>,
+    index: Index,
+    /// Comments read so far: a comment is read from storage once, when first shown.
+    bodies: HashMap<CommentId, Comment>,
+    /// The index changed since it was last saved.
+    index_dirty: bool,
+    /// Stored comments that could not be read, left in place.
+    unreadable: usize,
+}
+
+impl Repository {
+    /// Opens the post's comments from the index kept in `store`, checked against
+    /// the comment keys (see [`records::open_index`]).
+    pub fn open(post: &str, store: Rc<dyn Store>) -> Self {
+        let opened = records::open_index(store.as_ref(), post).unwrap_or_default();
+        if opened.changed {
+            // A cache: if it cannot be written it is rebuilt next time.
+            let _ = records::save_index(store.as_ref(), post, &opened.index);
+        }
+        Self {
+            post: post.to_owned(),
+            unreadable: opened.unreadable.len(),
+            store,
+            index: opened.index,
+            bodies: HashMap::new(),
+            index_dirty: false,
+        }
+    }
+
+    pub fn post_slug(&self) -> &str {
+        &self.post
+    }
+
+    pub fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// How many stored comments of the post could not be read.
+    pub fn unreadable(&self) -> usize {
+        self.unreadable
+    }
+
+    /// A stored comment, read once and then kept in memory.
+    pub fn body(&mut self, id: &CommentId) -> Option<Comment> {
+        if let Some(c) = self.bodies.get(id) {
+            return Some(c.clone());
+        }
+        match records::load_comment(self.store.as_ref(), &self.post, id) {
+            Ok(Some(comment)) => {
+                self.bodies.insert(id.clone(), comment.clone());
+                Some(comment)
+            }
+            Ok(None) | Err(Unreadable::BadKey(_) | Unreadable::BadValue { .. }) => None,
+        }
+    }
+
+    /// Takes a comment the index lists but that cannot be read (damaged after the
+    /// index was saved) out of the list, and counts it as unreadable if its value
+    /// is still there (it is left in place). True when the list changed.
+    pub fn set_aside(&mut self, id: &CommentId) -> bool {
+        if self.index.remove(id).is_none() {
+            return false;
+        }
+        self.index_changed();
+        let key = keys::comment(&self.post, id);
+        // Gone altogether (another tab deleted it unseen) is not "unreadable".
+        if self.store.get(&key).ok().flatten().is_some() {
+            self.unreadable += 1;
+        }
+        true
+    }
+
+    /// Marks the stored index stale. Why remove it at once rather than only save
+    /// it later: the index is saved when the page is hidden, and a crash skips
+    /// that; a stale index would then be trusted over the records for good (a
+    /// count one too high, a placeholder that can never go). Without a stored
+    /// index the next start rebuilds it from the records. One removal per change
+    /// costs as little as the record write it goes with.
+    fn index_changed(&mut self) {
+        self.index_dirty = true;
+        let _ = self.store.remove(&keys::index(&self.post));
+    }
+
+    fn remember(&mut self, comment: &Comment) -> Changed {
+        self.bodies.insert(comment.id.clone(), comment.clone());
+        self.index.insert(comment);
+        self.index_changed();
+        Changed {
+            comments: vec![comment.id.clone()],
+            index: true,
+            everything: false,
+        }
+    }
+
+    fn forget(&mut self, id: &CommentId) -> Changed {
+        self.bodies.remove(id);
+        self.index.remove(id);
+        self.index_changed();
+        Changed {
+            comments: vec![id.clone()],
+            index: true,
+            everything: false,
+        }
+    }
+
+    /// Applies changes another tab made (`storage` events: key and new value,
+    /// `None` key for a cleared store), all at once: an import of 10,000 comments
+    /// elsewhere is one update here, not 10,000. Drafts are not this repository's.
+    pub fn apply_remote<'a>(
+        &mut self,
+        changes: impl IntoIterator<Item = (Option<&'a str>, Option<&'a str>)>,
+    ) -> Changed {
+        let mut changed = Changed::default();
+        for (key, value) in changes {
+            let Some(key) = key else {
+                changed.merge(self.reopen());
+                continue;
+            };
+            let Some(id) = keys::comment_id_of(&self.post, key) else {
+                continue;
+            };
+            match value.map(|v| records::decode_comment(&self.post, &id, v)) {
+                Some(Ok(comment)) => changed.merge(self.remember(&comment)),
+                Some(Err(_)) => {}
+                None if self.index.contains(&id) || self.bodies.contains_key(&id) => {
+                    changed.merge(self.forget(&id))
+                }
+                None => {}
+            }
+        }
+        changed
+    }
+
+    /// Reads the index again from storage.
+    pub fn reopen(&mut self) -> Changed {
+        let opened = records::open_index(self.store.as_ref(), &self.post).unwrap_or_default();
+        self.bodies.clear();
+        self.unreadable = opened.unreadable.len();
+        self.index = opened.index;
+        Changed {
+            comments: Vec::new(),
+            index: true,
+            everything: true,
+        }
+    }
+
+    /// Saves the index if it changed; called when the page is hidden or left, so
+    /// posting stays one write however many comments there are.
+    pub fn flush_index(&mut self) {
+        if self.index_dirty {
+            self.index_dirty = false;
+            let _ = records::save_index(self.store.as_ref(), &self.post, &self.index);
+        }
+    }
+
+    /// Posts a comment with id `id` at `now_ms`, after WordPress's flood and
+    /// duplicate guards.
+    pub fn post(
+        &mut self,
+        parent: Option<CommentId>,
+        valid: ValidComment,
+        now_ms: i64,
+        id: CommentId,
+    ) -> Result<(Comment, Changed), PostError> {
+        guards::check_flood(&self.index, now_ms)?;
+        let index = std::mem::take(&mut self.index);
+        let duplicate =
+            guards::check_duplicate(&index, parent.as_ref(), &valid, |id| self.body(id));
+        self.index = index;
+        duplicate?;
+        let comment = Comment::new(id, &self.post, parent, valid, now_ms);
+        records::save_comment(self.store.as_ref(), &comment)?;
+        let changed = self.remember(&comment);
+        Ok((comment, changed))
+    }
+
+    /// Replaces a comment's text (already validated and trimmed), keeping the old
+    /// one in its history.
+    pub fn edit(
+        &mut self,
+        id: &CommentId,
+        text: String,
+        now_ms: i64,
+    ) -> Result<Edited, StoreError> {
+        let Some(old) = self.body(id) else {
+            return Ok(Edited::Gone);
+        };
+        if old.deleted {
+            return Ok(Edited::Gone);
+        }
+        if old.content == text {
+            return Ok(Edited::Unchanged);
+        }
+        let edited = old.edited(text, now_ms);
+        records::save_comment(self.store.as_ref(), &edited)?;
+        Ok(Edited::Saved(self.remember(&edited)))
+    }
+
+    /// Deletes a comment at once; [`Repository::restore`] with the returned
+    /// records puts it back. `None` when it is not stored.
+    pub fn delete(&mut self, id: &CommentId) -> Result<Option<Deletion>, StoreError> {
+        let Some(target) = self.body(id) else {
+            return Ok(None);
+        };
+        let index = std::mem::take(&mut self.index);
+        let plan = thread::plan_delete(&index, &target, |id| self.body(id));
+        self.index = index;
+        for placeholder in &plan.put {
+            records::save_comment(self.store.as_ref(), placeholder)?;
+        }
+        for gone in &plan.remove {
+            records::remove_comment(self.store.as_ref(), &self.post, gone)?;
+        }
+        let mut changed = Changed::default();
+        for placeholder in &plan.put {
+            changed.merge(self.remember(placeholder));
+        }
+        for gone in &plan.remove {
+            changed.merge(self.forget(gone));
+        }
+        Ok(Some(Deletion {
+            undo: plan.undo,
+            removed: plan.remove,
+            changed,
+        }))
+    }
+
+    /// Writes back exactly what a deletion removed: same ids, times, replies.
+    pub fn restore(&mut self, records: &[Comment]) -> Result<Changed, StoreError> {
+        records
+            .iter()
+            .try_for_each(|c| records::save_comment(self.store.as_ref(), c))?;
+        let mut changed = Changed::default();
+        for c in records {
+            changed.merge(self.remember(c));
+        }
+        Ok(changed)
+    }
+
+    /// The export file's name and JSON: every comment of the post and the open drafts.
+    pub fn export(&self, now_ms: i64) -> (String, String) {
+        let store = self.store.as_ref();
+        let comments = records::load_comments(store, &self.post)
+            .map(|l| l.comments)
+            .unwrap_or_default();
+        let drafts: Vec<ExportedDraft> = records::load_drafts(store, &self.post);
+        let at = time::iso_utc(now_ms);
+        (
+            export::export_file_name(&self.post, &at),
+            export::export_json(&self.post, at, &comments, &drafts),
+        )
+    }
+
+    /// Imports an export: merges by id, never overwriting a comment or an open
+    /// draft; threads that loop, nest too deep or use a reserved id are refused
+    /// or repaired as [`export::merge`] says, and counted by reason.
+    pub fn import(&mut self, text: &str) -> Result<(ImportReport, Changed), ImportError> {
+        let parsed = export::parse_import(text, &self.post)?;
+        let drafts = parsed.drafts.clone();
+        let (new, mut report) = export::merge(parsed, &self.index);
+        let mut stored = 0;
+        let mut changed = Changed::default();
+        for comment in &new {
+            if records::save_comment(self.store.as_ref(), comment).is_err() {
+                report.refuse(export::Refusal::NotStored);
+                continue;
+            }
+            changed.merge(self.remember(comment));
+            stored += 1;
+        }
+        report.imported = stored;
+        let store = self.store.as_ref();
+        for d in &drafts {
+            if records::load_draft(store, &self.post, d.reply_to.as_ref()).is_none() {
+                let _ = records::save_draft(store, &self.post, d.reply_to.as_ref(), &d.draft);
+            }
+        }
+        self.flush_index();
+        // One change for the whole import: the page updates once.
+        changed.comments.clear();
+        changed.everything = true;
+        Ok((report, changed))
+    }
+}

@@ -1,0 +1,50 @@
+//! What the native tests share: the post they write to, and builders of ids,
+//! comments and valid form input. Each test file takes it with `mod common;`.
+#![allow(dead_code)]
+
+use goosebumps::comments::{Comment, CommentId, ValidComment};
+
+/// The bundled post's slug, used as the post of every test record.
+pub const POST: &str = "miracle-in-cell-no-7";
+
+pub fn id(s: &str) -> CommentId {
+    CommentId::parse(s).unwrap()
+}
+
+/// What a reader typed, as it passed the form's rules.
+pub fn valid(text: &str) -> ValidComment {
+    ValidComment {
+        content: text.into(),
+        author: "Ana".into(),
+        email: "ana@example.com".into(),
+        url: None,
+    }
+}
+
+/// A plain comment `i` (text "text of i", author "author i"), replying to `parent`.
+pub fn comment(i: &str, parent: Option<&str>, created_ms: i64) -> Comment {
+    let valid = ValidComment {
+        content: format!("text of {i}"),
+        author: format!("author {i}"),
+        email: format!("{i}@example.com"),
+        url: None,
+    };
+    Comment::new(id(i), POST, parent.map(id), valid, created_ms)
+}
+
+/// A top-level comment whose name and text hold markup and an emoji, with a website.
+pub fn hostile_comment(i: &str, created_ms: i64) -> Comment {
+    Comment {
+        id: id(i),
+        post: POST.into(),
+        parent_id: None,
+        author: "Ana <b>".into(),
+        email: "ana@example.com".into(),
+        url: Some("https://example.com".into()),
+        content: "Line one\n<img src=x onerror=alert(1)>\n😀".into(),
+        created_ms,
+        edited_ms: None,
+        history: Vec::new(),
+        deleted: false,
+    }
+}
