@@ -57,12 +57,14 @@ struct OpenEdit {
 /// [`Discussion::hold_reply_form`]).
 type TakeDraft = Rc<dyn Fn() -> Option<Draft>>;
 
-/// Which form, if any, a page switch or a change must focus afterwards.
-#[derive(Clone, Copy)]
+/// Which comment is highlighted, answered and edited, as `Selector`s: a change
+/// re-runs only the comment that was and the one that is. Only in the browser:
+/// at build time nothing is selected, and a `Selector` needs a task executor.
+#[derive(Clone)]
 struct Selectors {
-    highlighted: StoredValue<Selector<Option<CommentId>>>,
-    replying: StoredValue<Selector<Option<CommentId>>>,
-    editing: StoredValue<Selector<Option<CommentId>>>,
+    highlighted: Selector<Option<CommentId>>,
+    replying: Selector<Option<CommentId>>,
+    editing: Selector<Option<CommentId>>,
 }
 
 #[derive(Clone, Copy)]
@@ -81,7 +83,7 @@ pub struct Discussion {
     reply_form: StoredValue<Option<(Option<CommentId>, TakeDraft)>, LocalStorage>,
     edit: RwSignal<Option<OpenEdit>>,
     highlighted: RwSignal<Option<CommentId>>,
-    selectors: Selectors,
+    selectors: StoredValue<Option<Selectors>>,
     undo: RwSignal<Option<PendingUndo>>,
     announcement: RwSignal<String>,
     identity: IdentityFields,
@@ -111,13 +113,11 @@ impl Discussion {
         let reply_to = RwSignal::new(None);
         let edit = RwSignal::new(None::<OpenEdit>);
         let highlighted = RwSignal::new(None);
-        let selectors = Selectors {
-            highlighted: StoredValue::new(Selector::new(move || highlighted.get())),
-            replying: StoredValue::new(Selector::new(move || reply_to.get())),
-            editing: StoredValue::new(Selector::new(move || {
-                edit.with(|e| e.as_ref().map(|e| e.id.clone()))
-            })),
-        };
+        let selectors = StoredValue::new((!super::PRERENDERING).then(|| Selectors {
+            highlighted: Selector::new(move || highlighted.get()),
+            replying: Selector::new(move || reply_to.get()),
+            editing: Selector::new(move || edit.with(|e| e.as_ref().map(|e| e.id.clone()))),
+        }));
         Self {
             title: StoredValue::new(title),
             repo,
@@ -216,10 +216,20 @@ impl Discussion {
         self.page.get()
     }
 
+    /// Whether `pick`'s selector holds `id` (false at build time).
+    fn selected(
+        &self,
+        pick: fn(&Selectors) -> &Selector<Option<CommentId>>,
+        id: &CommentId,
+    ) -> bool {
+        self.selectors.with_value(|s| {
+            s.as_ref()
+                .is_some_and(|s| pick(s).selected(&Some(id.clone())))
+        })
+    }
+
     pub fn is_highlighted(&self, id: &CommentId) -> bool {
-        self.selectors
-            .highlighted
-            .with_value(|s| s.selected(&Some(id.clone())))
+        self.selected(|s| &s.highlighted, id)
     }
 
     pub fn highlighted(&self) -> Option<CommentId> {
@@ -227,9 +237,7 @@ impl Discussion {
     }
 
     pub fn is_replying_to(&self, id: &CommentId) -> bool {
-        self.selectors
-            .replying
-            .with_value(|s| s.selected(&Some(id.clone())))
+        self.selected(|s| &s.replying, id)
     }
 
     /// The comment the open reply form answers, without tracking.
@@ -238,9 +246,7 @@ impl Discussion {
     }
 
     pub fn is_editing(&self, id: &CommentId) -> bool {
-        self.selectors
-            .editing
-            .with_value(|s| s.selected(&Some(id.clone())))
+        self.selected(|s| &s.editing, id)
     }
 
     /// Where the form for a new comment goes: under the comments, unless a reply

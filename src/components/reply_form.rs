@@ -15,6 +15,9 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
+/// A step on this form's draft: the store, the post and the form's reply target.
+type DraftStep<'a> = dyn Fn(&dyn Store, &str, Option<&CommentId>) + 'a;
+
 /// How long typing must pause before the draft is written.
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
 
@@ -32,7 +35,7 @@ pub fn ReplyForm(
     let who = discussion.identity();
     let target = StoredValue::new(parent.clone());
     let post = StoredValue::new(discussion.post_slug());
-    let with_store = move |f: &dyn Fn(&dyn Store, &str, Option<&CommentId>)| {
+    let with_store = move |f: &DraftStep<'_>| {
         post.with_value(|post| {
             target.with_value(|parent| discussion.with_store(|s| f(s, post, parent.as_ref())))
         })

@@ -136,10 +136,20 @@ fn setup() -> Result {
     run(cmd("cargo").args(["fetch"]))
 }
 
+/// `npm ci`, unless `node_modules/` already holds exactly what `package-lock.json`
+/// names: a copy of the lockfile is left there after each install, and a second
+/// run that finds the same lockfile skips (npm ci would wipe and reinstall it all).
 fn npm_ci() -> Result {
+    let lock = root().join("package-lock.json");
+    let stamp = root().join("node_modules/.installed-package-lock.json");
+    let wanted = fs::read(&lock).map_err(|e| format!("package-lock.json: {e}"))?;
+    if fs::read(&stamp).ok().as_ref() == Some(&wanted) {
+        return Ok(());
+    }
     run(cmd("npm")
         .args(["ci", "--no-audit", "--no-fund"])
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+    fs::write(&stamp, wanted).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
 /// Chromium and ChromeDriver for the browser tests: apt-get when root, else the command to run.
@@ -222,6 +232,17 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
+    // The live-parts contract, on the build-time render (`ssr`).
+    run(cmd("cargo").args([
+        "test",
+        "-p",
+        "goosebumps",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--test",
+        "live_parts",
+    ]))?;
     // The post_build hook's steps (CSP, public URLs, service worker) on made-up builds.
     run(cmd("node").args(["--test", "tests/post-build.test.mjs"]))?;
     run(cmd("cargo")

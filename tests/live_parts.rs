@@ -1,0 +1,74 @@
+//! The live-parts contract, checked natively on the build-time render: every
+//! place marked `data-live` names a part the browser builds, and every part the
+//! browser builds has its place, once. Run with the `ssr` feature (the build-time
+//! renderer's): `cargo test --no-default-features --features ssr --test live_parts`.
+#![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+
+use goosebumps::components::{live::LIVE_ATTR, LivePart, PostPage};
+use goosebumps::content;
+use goosebumps::storage::{MemoryStore, Store};
+use leptos::prelude::*;
+use std::rc::Rc;
+
+fn render(post: content::Post) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+        view! { <PostPage post=post store=store /> }.to_html()
+    })
+}
+
+/// The values of every `data-live` attribute, in document order.
+fn marks(html: &str) -> Vec<String> {
+    let needle = format!("{LIVE_ATTR}=\"");
+    html.match_indices(&needle)
+        .map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            rest[..rest.find('"').expect("a closed attribute")].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn every_marked_place_names_a_part_and_every_part_has_one_place() {
+    for post in content::all_posts().unwrap() {
+        let has_video = post.testimonial.video.is_some();
+        let html = render(post);
+        let marks = marks(&html);
+        for mark in &marks {
+            assert!(
+                LivePart::parse(mark).is_some(),
+                "a mark with no part: {mark:?}"
+            );
+        }
+        for part in LivePart::ALL {
+            let expected = usize::from(!part.needs_video() || has_video);
+            let found = marks.iter().filter(|m| *m == part.id()).count();
+            assert_eq!(found, expected, "{part:?} is marked {found} times");
+        }
+    }
+}
+
+#[test]
+fn live_parts_are_disabled_until_the_app_runs() {
+    let html = render(content::all_posts().unwrap().remove(0));
+    // The form's fields, the settings and the export are there but cannot be used.
+    assert!(
+        html.contains("<fieldset disabled class=\"form-fields\">"),
+        "{html}"
+    );
+    let settings = &html[html.find("data-live=\"settings\"").unwrap()..];
+    let settings = &settings[..settings.find("</div>").unwrap()];
+    assert_eq!(settings.matches("<button").count(), 2);
+    assert_eq!(settings.matches(" disabled").count(), 2, "{settings}");
+    assert!(html
+        .contains("<button type=\"button\" disabled class=\"secondary-button\">Export comments"));
+}
+
+#[test]
+fn ids_of_parts_are_unique_and_round_trip() {
+    for part in LivePart::ALL {
+        assert_eq!(LivePart::parse(part.id()), Some(part));
+    }
+    assert_eq!(LivePart::parse("nothing"), None);
+}
