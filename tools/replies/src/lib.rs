@@ -18,7 +18,7 @@ pub use html::html_to_text;
 use goosebumps::comments::export::{parse_import, ImportError, FORMAT};
 use goosebumps::comments::outbox::{iso_ms, read_blocks};
 use goosebumps::comments::published::{
-    file_name, parse_published, PublishedFile, PublishedReply, REPLIES_DIR,
+    file_name, parse_published, wordpress_id, PublishedFile, PublishedReply, REPLIES_DIR,
 };
 use goosebumps::comments::{Comment, CommentId};
 use mail_parser::{MessageParser, MimeHeaders};
@@ -66,12 +66,14 @@ pub const USAGE: &str = "usage: cargo xtask replies <command>
                                  take a published reply back (with its replies, if asked)
   --root DIR                     the project's folder (default: the current folder)";
 
-/// Runs the tool with `args` (without the program's name); returns the exit code.
-pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> i32 {
+/// Runs the tool with `args` (without the program's name): what it did goes to
+/// `out`, why it did nothing to `err`. Returns the exit code: 0, or 1 when
+/// something was refused or nothing could be done.
+pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match command(args, stdin, out) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(out, "{e}");
+            let _ = writeln!(err, "{e}");
             1
         }
     }
@@ -233,6 +235,8 @@ struct Candidate {
 struct Found {
     candidates: Vec<Candidate>,
     skipped: Vec<Skip>,
+    /// The skipped comments that had an id (WordPress's), and why.
+    skipped_ids: HashMap<CommentId, Skip>,
     /// Sentences: `reply-….json: Your comment is too long.`
     refused: Vec<String>,
 }
@@ -447,7 +451,12 @@ fn read_wxr(project: &Project, name: &str, text: &str, found: &mut Found) -> Res
                 comment,
                 require_email: false,
             }),
-            WpComment::Skipped(why) => found.skipped.push(why),
+            WpComment::Skipped { wp_id, why } => {
+                if let Some(n) = wp_id {
+                    found.skipped_ids.insert(wordpress_id(n), why.clone());
+                }
+                found.skipped.push(why);
+            }
             WpComment::Unreadable { wp_id, why } => found
                 .refused
                 .push(format!("{name}: comment {wp_id}: {}", sentence(&why))),
@@ -647,9 +656,14 @@ fn add(
     }
     for (label, _, reply) in pending {
         let parent = reply.parent.expect("only replies wait for a parent");
-        report.refused.push(format!(
-            "{label}: Its parent comment {parent} is neither published nor in these files."
-        ));
+        let why = match found.skipped_ids.get(&parent) {
+            Some(skip) => format!(
+                "Its parent comment {parent} was skipped ({}).",
+                skip_words(skip, 1)
+            ),
+            None => format!("Its parent comment {parent} is neither published nor in these files."),
+        };
+        report.refused.push(format!("{label}: {why}"));
     }
 
     let changed: Vec<&PublishedFile> = published

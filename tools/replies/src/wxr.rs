@@ -32,7 +32,11 @@ pub enum WpComment {
         wp_id: u64,
         comment: Comment,
     },
-    Skipped(Skip),
+    /// Not published, and why; with its id, so a reply to it can say so.
+    Skipped {
+        wp_id: Option<u64>,
+        why: Skip,
+    },
     /// A comment that cannot be read (a missing id or date), with why.
     Unreadable {
         wp_id: String,
@@ -88,8 +92,11 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
                 _ => Some(Skip::Pending),
             })
             .or((!is_known_post(&slug)).then_some(Skip::UnknownPost));
-            if let Some(skip) = skip {
-                found.push(WpComment::Skipped(skip));
+            if let Some(why) = skip {
+                found.push(WpComment::Skipped {
+                    wp_id: raw_id.parse().ok(),
+                    why,
+                });
                 continue;
             }
             let Ok(wp_id) = raw_id.parse::<u64>() else {

@@ -176,9 +176,10 @@ fn a_file_it_cannot_read_changes_nothing_and_says_why() {
     let r = run(dir.path(), &["add", s(&good), s(&missing)]);
     assert_eq!(r.code, 1);
     assert_eq!(
-        r.out.trim(),
+        r.err.trim(),
         format!("{} cannot be read: there is no such file.", s(&missing))
     );
+    assert!(r.out.is_empty());
     assert!(!dir.path().join("src/content/replies").exists());
 
     for (name, text, why) in [
@@ -201,25 +202,25 @@ fn a_file_it_cannot_read_changes_nothing_and_says_why() {
         let r = run(dir.path(), &["add", s(&good), s(&path)]);
         assert_eq!(r.code, 1, "{name}");
         assert!(
-            r.out
+            r.err
                 .starts_with(&format!("{} cannot be read: {why}", s(&path))),
             "{name}: {}",
-            r.out
+            r.err
         );
-        assert!(r.out.trim_end().ends_with('.'));
+        assert!(r.err.trim_end().ends_with('.'));
         assert!(!dir.path().join("src/content/replies").exists(), "{name}");
     }
     let r = run(dir.path(), &["add", s(inbox.path())]);
     assert!(
-        r.out.contains("cannot be read: it is a folder."),
+        r.err.contains("cannot be read: it is a folder."),
         "{}",
-        r.out
+        r.err
     );
     let elsewhere = tempfile::tempdir().unwrap();
     let r = run(elsewhere.path(), &["add", s(&good)]);
     assert_eq!(r.code, 1);
     assert!(r
-        .out
+        .err
         .contains("is not the project: it has no src/content/posts/ folder."));
 }
 

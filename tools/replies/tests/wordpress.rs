@@ -183,7 +183,7 @@ fn list_shows_the_threads_and_remove_keeps_them_whole() {
     let refused = run(root, &["remove", "wp-2"]);
     assert_eq!(refused.code, 1);
     assert_eq!(
-        refused.out.trim(),
+        refused.err.trim(),
         "wp-2 has 2 replies (wp-3, wp-4): nothing was removed. Add --with-replies to remove them too."
     );
     let dry = run(root, &["remove", "--dry-run", "--with-replies", "wp-2"]);
@@ -206,7 +206,7 @@ fn list_shows_the_threads_and_remove_keeps_them_whole() {
     assert_eq!(ids, ["wp-5", "wp-11"]);
     let missing = run(root, &["remove", "wp-6"]);
     assert_eq!(
-        (missing.code, missing.out.trim()),
+        (missing.code, missing.err.trim()),
         (1, "No published reply has the id “wp-6”.")
     );
     assert_eq!(run(root, &["list", "nope"]).code, 1);

@@ -29,7 +29,10 @@ pub fn project() -> tempfile::TempDir {
 
 pub struct Run {
     pub code: i32,
+    /// What it did (standard output).
     pub out: String,
+    /// Why it did nothing (standard error).
+    pub err: String,
 }
 
 impl Run {
@@ -46,11 +49,12 @@ impl Run {
 pub fn run_with(root: &Path, args: &[&str], stdin: &str) -> Run {
     let mut all = vec!["--root".to_owned(), root.display().to_string()];
     all.extend(args.iter().map(|a| a.to_string()));
-    let mut out = Vec::new();
-    let code = replies::run(&all, &mut stdin.as_bytes(), &mut out);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = replies::run(&all, &mut stdin.as_bytes(), &mut out, &mut err);
     Run {
         code,
         out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
     }
 }
 
