@@ -76,7 +76,10 @@ fn a_bad_owner_email_names_its_field() {
 fn an_empty_name_missing_owner_or_unknown_field_is_refused() {
     assert!(error_of(r#"{"name": "  ", "owner": {"name": "A"}}"#)
         .message
-        .contains("name must not be empty"));
+        .contains("`name` must not be empty"));
+    assert!(error_of(r#"{"name": "G", "owner": {"name": ""}}"#)
+        .message
+        .contains("`owner.name` must not be empty"));
     assert!(error_of(r#"{"name": "G"}"#)
         .message
         .contains("missing field `owner`"));

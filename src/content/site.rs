@@ -27,7 +27,7 @@ pub const SITE_JSON: &str = include_str!("site.json");
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The site's name (`og:site_name`), never empty.
-    pub name: Name,
+    pub name: SiteName,
     /// Where the site is published, absolute (`https://example.org/blog/`); without it
     /// the page has no canonical URL. `GOOSEBUMPS_SITE_URL` overrides it (see
     /// [`Site::url_with`]).
@@ -40,33 +40,49 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Owner {
-    pub name: Name,
+    pub name: OwnerName,
     /// The address "Email it" writes to; without one the reader's mail program asks.
     #[serde(default)]
     pub email: Option<OwnerEmail>,
 }
 
-/// A name that is not empty once trimmed (kept as written).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "String")]
-pub struct Name(String);
+/// A text that is not empty once trimmed (kept as written), whose error names its field.
+macro_rules! name {
+    ($(#[$doc:meta])* $type:ident, $field:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+        #[serde(try_from = "String")]
+        pub struct $type(String);
 
-impl Name {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for Name {
-    type Error = String;
-    fn try_from(name: String) -> Result<Self, String> {
-        if trim(&name).is_empty() {
-            Err("a name must not be empty".into())
-        } else {
-            Ok(Self(name))
+        impl $type {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
         }
-    }
+
+        impl TryFrom<String> for $type {
+            type Error = String;
+            fn try_from(name: String) -> Result<Self, String> {
+                if trim(&name).is_empty() {
+                    Err(concat!("`", $field, "` must not be empty").into())
+                } else {
+                    Ok(Self(name))
+                }
+            }
+        }
+    };
 }
+
+name!(
+    /// The site's name.
+    SiteName,
+    "name"
+);
+name!(
+    /// The owner's name.
+    OwnerName,
+    "owner.name"
+);
 
 /// An absolute `http`/`https` URL with a host, without white space, query or fragment.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
