@@ -134,6 +134,14 @@ fn from_comment_applies_the_form_rules_and_drops_the_email() {
 }
 
 #[test]
+fn the_subject_is_one_line() {
+    assert_eq!(
+        mail_subject("A\r\nB", "Ana\nBcc: x@example.org"),
+        "Reply to “A B” from Ana Bcc: x@example.org"
+    );
+}
+
+#[test]
 fn wordpress_ids_are_prefixed() {
     assert_eq!(wordpress_id(123).as_str(), "wp-123");
 }

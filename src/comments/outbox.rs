@@ -58,9 +58,14 @@ pub fn reply_file_json(comment: &Comment, saved_ms: i64) -> String {
     )
 }
 
-/// The email's subject: `Reply to “<post title>” from <name>`.
+/// The email's subject: `Reply to “<post title>” from <name>`, on one line.
 pub fn mail_subject(post_title: &str, author: &str) -> String {
-    format!("Reply to “{post_title}” from {author}")
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "Reply to “{}” from {}",
+        one_line(post_title),
+        one_line(author)
+    )
 }
 
 /// `2024-03-02T19:05:16.000Z`: a time to the millisecond, as the block writes it.

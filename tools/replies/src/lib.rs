@@ -494,8 +494,9 @@ fn read_message(
         .filter_map(|p| p.text_contents().map(str::to_owned))
         .collect();
     if texts.is_empty() {
-        texts = (0..message.text_body_count())
-            .filter_map(|i| message.body_text(i).map(|t| t.into_owned()))
+        texts = message
+            .html_bodies()
+            .filter_map(|p| p.text_contents().map(html_to_text))
             .collect();
     }
     for text in texts {

@@ -265,6 +265,45 @@ fn a_saved_email_in_quoted_printable_is_read_back_exactly() {
 }
 
 #[test]
+fn an_html_only_email_is_read() {
+    let dir = project();
+    let c = comment(
+        "m3x9q2k0a1b2c5",
+        None,
+        "Line one\n\n<b>not bold</b> & “quoted”",
+    );
+    let html: String = mail_body(TITLE, &c)
+        .lines()
+        .map(|l| {
+            let escaped = l
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            format!("<div>{escaped}<br></div>\r\n")
+        })
+        .collect();
+    let mail = format!(
+        "From: Maria <maria@example.org>\r\nTo: owner@example.org\r\nSubject: Reply\r\n\
+         MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\
+         Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+        base64(format!("<html><body>{html}</body></html>").as_bytes())
+    );
+    let inbox = tempfile::tempdir().unwrap();
+    let path = inbox.path().join("html.eml");
+    std::fs::write(&path, mail).unwrap();
+    let r = run(dir.path(), &["add", s(&path)]);
+    assert_eq!(
+        r.summary(),
+        "1 added, 0 already published, 0 skipped, 0 refused",
+        "{}{}",
+        r.out,
+        r.err
+    );
+    let file = parse_published("x", &published(dir.path()).unwrap()).unwrap();
+    assert_eq!(file.replies[0].content, c.content);
+}
+
+#[test]
 fn an_email_with_the_reply_file_attached_in_base64_is_read() {
     let dir = project();
     let c = comment(

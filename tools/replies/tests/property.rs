@@ -25,7 +25,7 @@ fn comments() -> impl Strategy<Value = Vec<Sent>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
     #[test]
     fn what_is_exported_is_what_is_published(list in comments(), whole_export in proptest::bool::ANY) {
         let dir = project();
