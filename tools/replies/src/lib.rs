@@ -235,6 +235,8 @@ struct Candidate {
 struct Found {
     candidates: Vec<Candidate>,
     skipped: Vec<Skip>,
+    /// The id of every comment the files hold, added or not.
+    ids_in_files: HashSet<CommentId>,
     /// The skipped comments that had an id (WordPress's), and why.
     skipped_ids: HashMap<CommentId, Skip>,
     /// Sentences: `reply-….json: Your comment is too long.`
@@ -383,7 +385,13 @@ struct Outline {
     format: Option<String>,
     post: Option<String>,
     #[serde(default)]
-    comments: Vec<serde::de::IgnoredAny>,
+    comments: Vec<OutlineComment>,
+}
+
+#[derive(serde::Deserialize)]
+struct OutlineComment {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
 }
 
 /// A reply file (`reply-<post>-<id>.json`) or a whole export.
@@ -415,6 +423,12 @@ fn read_export(project: &Project, name: &str, text: &str, found: &mut Found) -> 
         _ => "it is JSON but not a Goosebumps reply file or export".to_owned(),
     })?;
     let one = outline.comments.len() == 1;
+    found.ids_in_files.extend(
+        outline
+            .comments
+            .iter()
+            .filter_map(|c| c.id.as_ref()?.as_str().and_then(CommentId::parse)),
+    );
     for why in parsed.unreadable {
         // `comment 2: Your comment is too long.`; a reply file has only comment 1.
         let why = if one {
@@ -582,17 +596,20 @@ fn add(
     out: &mut dyn Write,
 ) -> Result<i32, Error> {
     let mut published = project.all_published()?;
-    let found = read_inputs(project, &o.rest, stdin)?;
+    let mut found = read_inputs(project, &o.rest, stdin)?;
     let mut report = Report {
-        skipped: found.skipped,
-        refused: found.refused,
+        skipped: std::mem::take(&mut found.skipped),
+        refused: std::mem::take(&mut found.refused),
         ..Report::default()
     };
 
     // New, checked replies per post, in input order; the same reply twice counts once.
     let mut new: Vec<(String, String, PublishedReply)> = Vec::new();
     let mut seen: HashMap<(String, CommentId), Comment> = HashMap::new();
-    for c in found.candidates {
+    found
+        .ids_in_files
+        .extend(found.candidates.iter().map(|c| c.comment.id.clone()));
+    for c in std::mem::take(&mut found.candidates) {
         let post = c.comment.post.clone();
         let Some(file) = published.get(&post) else {
             report.skipped.push(Skip::UnknownPost);
@@ -662,6 +679,9 @@ fn add(
                 "Its parent comment {parent} was skipped ({}).",
                 skip_words(skip, 1)
             ),
+            None if found.ids_in_files.contains(&parent) => {
+                format!("Its parent comment {parent} could not be added.")
+            }
             None => format!("Its parent comment {parent} is neither published nor in these files."),
         };
         report.refused.push(format!("{label}: {why}"));

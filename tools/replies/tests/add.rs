@@ -168,6 +168,26 @@ fn some_refused_others_added_and_the_exit_code_says_so() {
 }
 
 #[test]
+fn a_reply_to_a_refused_reply_is_refused_too() {
+    let dir = project();
+    let inbox = tempfile::tempdir().unwrap();
+    let parent = save(inbox.path(), &comment("f1", None, &"x".repeat(65_526)));
+    let child = save(inbox.path(), &comment("f2", Some("f1"), "A reply"));
+    let r = run(dir.path(), &["add", s(&parent), s(&child)]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.summary(),
+        format!(
+            "0 added, 0 already published, 0 skipped, 2 refused ({}: Your comment is too long. \
+             {}: Its parent comment f1 could not be added.)",
+            s(&parent),
+            s(&child)
+        )
+    );
+    assert!(!dir.path().join("src/content/replies").exists());
+}
+
+#[test]
 fn a_file_it_cannot_read_changes_nothing_and_says_why() {
     let dir = project();
     let inbox = tempfile::tempdir().unwrap();
