@@ -261,6 +261,23 @@ fn the_block_survives_quoting_soft_breaks_and_rewrapping() {
 }
 
 #[test]
+fn markers_typed_in_the_text_do_not_spoil_the_block() {
+    let c = comment(
+        "Look:\n-----BEGIN GOOSEBUMPS REPLY-----\nnot a block\n-----END GOOSEBUMPS REPLY-----\n\
+         and\n-----BEGIN GOOSEBUMPS REPLY-----\nagain",
+    );
+    let block = mail_block(&c);
+    assert_eq!(read_blocks(&block), vec![Ok(c.clone())]);
+    let body = mail_body(TITLE, &c);
+    assert!(body.contains("\n| -----BEGIN GOOSEBUMPS REPLY-----\nnot a block\n"));
+    assert_eq!(
+        read_blocks(&body),
+        vec![Ok(c)],
+        "only the real block is read"
+    );
+}
+
+#[test]
 fn a_broken_block_says_why() {
     let block = mail_block(&comment("Hi"));
     assert_eq!(

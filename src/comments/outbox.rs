@@ -188,9 +188,24 @@ pub fn mail_block(comment: &Comment) -> String {
 
 /// The email's body: the reply as readable text, then its block.
 pub fn mail_body(post_title: &str, comment: &Comment) -> String {
+    // A marker line the reader typed is set off in this copy, so that only the
+    // block below is read back (which holds the text exactly).
+    let readable: Vec<String> = comment
+        .content
+        .split('\n')
+        .map(|line| {
+            let bare = unquoted(line).trim_end();
+            if bare == BLOCK_BEGIN || bare == BLOCK_END {
+                format!("| {line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
     let mut body = format!(
         "{} replied to “{post_title}”:\n\n{}\n\n",
-        comment.author, comment.content
+        comment.author,
+        readable.join("\n")
     );
     if let Some(url) = &comment.url {
         body.push_str(&format!("Website: {url}\n"));
@@ -509,27 +524,22 @@ fn read_block(raw: &[&str]) -> Result<Comment, BlockError> {
 /// was written from ([`mail_block`]), or why it could not be.
 pub fn read_blocks(text: &str) -> Vec<Result<Comment, BlockError>> {
     let raw: Vec<&str> = text.lines().collect();
-    let lines: Vec<&str> = raw.iter().map(|l| unquoted(l)).collect();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].trim_end() != BLOCK_BEGIN {
-            i += 1;
-            continue;
-        }
-        match lines[i + 1..]
-            .iter()
-            .position(|l| l.trim_end() == BLOCK_END)
-        {
-            Some(n) => {
-                found.push(read_block(&raw[i + 1..i + 1 + n]));
-                i += n + 2;
-            }
-            None => {
-                found.push(Err(BlockError::Unterminated));
-                break;
+    // A block runs from the begin line nearest its end line: a begin line the reader
+    // typed into their text (above the block) does not swallow the block.
+    let mut begin = None;
+    for (i, line) in raw.iter().enumerate() {
+        let line = unquoted(line).trim_end();
+        if line == BLOCK_BEGIN {
+            begin = Some(i);
+        } else if line == BLOCK_END {
+            if let Some(b) = begin.take() {
+                found.push(read_block(&raw[b + 1..i]));
             }
         }
+    }
+    if begin.is_some() {
+        found.push(Err(BlockError::Unterminated));
     }
     found
 }
