@@ -28,6 +28,9 @@
 //! marks) are written as `\uXXXX` escapes. The reader ([`read_blocks`]) tolerates
 //! `> ` quoting, quoted-printable soft line breaks (a line ending in `=`, when the
 //! mail's source was pasted) and a line broken inside a value by a mail program.
+//! A block runs from the begin line nearest its end line, and in the mail's
+//! readable copy of the text a line the reader typed that looks like a marker is
+//! set off with `| `, so only the real block is read back.
 
 use super::export::export_json;
 use super::time::iso_utc;
