@@ -6,6 +6,8 @@ pub mod export;
 pub mod guards;
 pub mod model;
 pub mod order;
+pub mod outbox;
+pub mod published;
 pub mod thread;
 pub mod time;
 pub mod validation;

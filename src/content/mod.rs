@@ -6,6 +6,8 @@
 use serde::Deserialize;
 use thiserror::Error;
 
+pub mod site;
+
 /// Lists the bundled posts once, for both readings of them: [`BUNDLED`] (the JSON,
 /// for the pre-render step and the tests) and the file names alone (for the
 /// browser, see [`live_posts`]).

@@ -22,6 +22,7 @@ fn main() {
         Some("dist") => dist(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("replies") => replies(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     if let Err(message) = result {
@@ -35,7 +36,22 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path)
   test                        install what is missing, then run every check and test
   bench                       the release build's figures (size, Lighthouse, start-up, scale, typing) into BENCHMARKS.md
-  setup                       only install what is missing";
+  setup                       only install what is missing
+  replies add|list|remove …   publish readers' replies into src/content/replies/ (see README)";
+
+/// `cargo xtask replies …`: the owner's tool (`tools/replies`), run from the current
+/// folder (where the files named on its command line are), on this project.
+fn replies(args: &[String]) -> Result {
+    let status = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["run", "-q", "--manifest-path"])
+        .arg(root().join("Cargo.toml"))
+        .args(["-p", "replies", "--", "--root"])
+        .arg(root())
+        .args(args)
+        .status()
+        .map_err(|e| format!("could not start cargo: {e}"))?;
+    exit(status.code().unwrap_or(1))
+}
 
 /// The repository root (the parent of this crate).
 fn root() -> PathBuf {

@@ -1,0 +1,203 @@
+//! Published replies: what the owner publishes with `cargo xtask replies add`, one
+//! file per post, `src/content/replies/<slug>.json` (a missing file: no replies).
+//!
+//! ```json
+//! {
+//!   "post": "miracle-in-cell-no-7",
+//!   "replies": [
+//!     {
+//!       "id": "wp-2",
+//!       "parent": null,
+//!       "author": "Maria Camilleri",
+//!       "url": "https://maria.example.com",
+//!       "content": "I cried at the same scene.",
+//!       "created_ms": 1709406316000
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! Replies are sorted by (`created_ms`, `id`) and the file is pretty-printed (two
+//! spaces, a final newline), so that each moderation step is a small, readable git
+//! diff. `url` is left out when there is none. There is no field for an email or IP
+//! address: a file with one (or any unknown field) does not parse.
+//!
+//! Ids are the app's [`CommentId`]s as the reader's browser made them; a comment
+//! imported from WordPress gets `wp-<comment_id>` (see [`wordpress_id`]), which no
+//! browser makes (theirs start with the time in base 36) and no element id uses.
+
+use super::validation::{validate, FieldError};
+use super::{Comment, CommentId, Draft};
+use crate::content::ContentError;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Where published replies live, relative to the project's root.
+pub const REPLIES_DIR: &str = "src/content/replies";
+
+/// One published reply: what a reader wrote, checked by the form's rules, without
+/// their email address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedReply {
+    pub id: CommentId,
+    /// The reply it answers (in the same post), or `null` for a top-level reply.
+    pub parent: Option<CommentId>,
+    pub author: String,
+    /// An `http`/`https` address, as the form normalises it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub content: String,
+    /// Milliseconds since the Unix epoch (UTC), as in [`Comment::created_ms`].
+    pub created_ms: i64,
+}
+
+/// Every published reply of one post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedFile {
+    pub post: String,
+    pub replies: Vec<PublishedReply>,
+}
+
+/// The file name of a post's published replies: `<slug>.json`.
+pub fn file_name(slug: &str) -> String {
+    format!("{slug}.json")
+}
+
+/// The id of WordPress comment `comment_id`: `wp-<comment_id>`.
+pub fn wordpress_id(comment_id: u64) -> CommentId {
+    CommentId::parse(&format!("wp-{comment_id}")).expect("wp- and digits make an id")
+}
+
+impl PublishedReply {
+    /// The reply as the page publishes it, from a comment the form (or an export)
+    /// made: checked by the form's rules ([`validate`]), trimmed, the website
+    /// normalised, the email dropped. With `require_email` false an email the
+    /// form would refuse is let through (WordPress decided that already, and it
+    /// is never published). On failure, the first field's error.
+    pub fn from_comment(comment: &Comment, require_email: bool) -> Result<Self, FieldError> {
+        let draft = Draft {
+            comment: comment.content.clone(),
+            author: comment.author.clone(),
+            email: if require_email {
+                comment.email.clone()
+            } else {
+                // Any address the rules accept: only the other fields are checked.
+                "nobody@example.invalid".to_owned()
+            },
+            url: comment.url.clone().unwrap_or_default(),
+            remember: false,
+        };
+        let valid = validate(&draft).map_err(|errors| errors[0].1)?;
+        Ok(Self {
+            id: comment.id.clone(),
+            parent: comment.parent_id.clone(),
+            author: valid.author,
+            url: valid.url,
+            content: valid.content,
+            created_ms: comment.created_ms,
+        })
+    }
+
+    /// The reply as a [`Comment`] of `post` (no email), for the thread code.
+    pub fn to_comment(&self, post: &str) -> Comment {
+        Comment {
+            id: self.id.clone(),
+            post: post.to_owned(),
+            parent_id: self.parent.clone(),
+            author: self.author.clone(),
+            email: String::new(),
+            url: self.url.clone(),
+            content: self.content.clone(),
+            created_ms: self.created_ms,
+            edited_ms: None,
+            history: Vec::new(),
+            deleted: false,
+        }
+    }
+}
+
+impl PublishedFile {
+    /// A post with no published replies.
+    pub fn new(post: &str) -> Self {
+        Self {
+            post: post.to_owned(),
+            replies: Vec::new(),
+        }
+    }
+
+    /// Sorts by (`created_ms`, `id`): the stable order of the file.
+    pub fn sort(&mut self) {
+        self.replies
+            .sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
+    }
+
+    pub fn get(&self, id: &CommentId) -> Option<&PublishedReply> {
+        self.replies.iter().find(|r| &r.id == id)
+    }
+
+    pub fn contains(&self, id: &CommentId) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// The replies to `id`, then theirs, and so on (in file order within each level).
+    pub fn descendants(&self, id: &CommentId) -> Vec<CommentId> {
+        let mut found: Vec<CommentId> = Vec::new();
+        let mut frontier = vec![id.clone()];
+        while let Some(parent) = frontier.pop() {
+            for r in &self.replies {
+                if r.parent.as_ref() == Some(&parent) && !found.contains(&r.id) {
+                    found.push(r.id.clone());
+                    frontier.push(r.id.clone());
+                }
+            }
+        }
+        found
+    }
+
+    /// The file's text: sorted, pretty-printed with two spaces, a final newline.
+    pub fn to_json(&self) -> String {
+        let mut sorted = self.clone();
+        sorted.sort();
+        let mut text = serde_json::to_string_pretty(&sorted).expect("replies serialize");
+        text.push('\n');
+        text
+    }
+}
+
+/// Parses a published replies file. Besides the JSON itself (file, line, column and
+/// field, as for posts), it checks that ids are unique, that every parent is
+/// published in the same file, and that no reply answers itself.
+pub fn parse_published(file: &str, json: &str) -> Result<PublishedFile, ContentError> {
+    let error = |line, column, message: String| ContentError {
+        file: file.to_owned(),
+        line,
+        column,
+        message,
+    };
+    let parsed: PublishedFile =
+        serde_json::from_str(json).map_err(|e| error(e.line(), e.column(), e.to_string()))?;
+    let mut ids = HashSet::new();
+    for r in &parsed.replies {
+        if !ids.insert(&r.id) {
+            return Err(error(0, 0, format!("reply `{}` appears twice", r.id)));
+        }
+    }
+    for r in &parsed.replies {
+        match &r.parent {
+            Some(p) if p == &r.id => {
+                return Err(error(0, 0, format!("reply `{}` answers itself", r.id)))
+            }
+            Some(p) if !ids.contains(p) => {
+                return Err(error(
+                    0,
+                    0,
+                    format!("the parent `{p}` of reply `{}` is not published", r.id),
+                ))
+            }
+            _ => {}
+        }
+    }
+    Ok(parsed)
+}
