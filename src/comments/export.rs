@@ -125,6 +125,12 @@ impl Refusal {
     }
 }
 
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Lang::En.refusal(self))
+    }
+}
+
 /// The file's outline; each comment and draft is kept as its JSON text and read on
 /// its own (with the same parser the stored records use, so the app has one copy
 /// of it, not a second one for `serde_json::Value`).

@@ -199,7 +199,7 @@ impl Lang {
     }
 
     /// Why one imported comment was not taken, in a few words.
-    fn refusal(self, why: &Refusal) -> &'static str {
+    pub fn refusal(self, why: &Refusal) -> &'static str {
         let en = self == Lang::En;
         match why {
             Refusal::Unreadable(_) if en => "not a comment this page can read",

@@ -15,12 +15,13 @@ mod wxr;
 
 pub use html::html_to_text;
 
-use goosebumps::comments::export::{parse_import, ImportError, FORMAT};
+use goosebumps::comments::export::{parse_import, ImportError, Refusal, FORMAT};
 use goosebumps::comments::outbox::{iso_ms, read_blocks};
 use goosebumps::comments::published::{
     file_name, parse_published, wordpress_id, PublishedFile, PublishedReply, REPLIES_DIR,
 };
 use goosebumps::comments::{Comment, CommentId};
+use goosebumps::i18n::Lang;
 use mail_parser::{MessageParser, MimeHeaders};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -430,12 +431,10 @@ fn read_export(project: &Project, name: &str, text: &str, found: &mut Found) -> 
             .filter_map(|c| c.id.as_ref()?.as_str().and_then(CommentId::parse)),
     );
     for why in parsed.unreadable {
-        // `comment 2: Your comment is too long.`; a reply file has only comment 1.
-        let why = if one {
-            why.split_once(": ")
-                .map_or(why.clone(), |(_, w)| w.to_owned())
-        } else {
-            why
+        // The form's own sentence where a rule of the form was broken.
+        let why = match why {
+            Refusal::Invalid(e) => e.message(Lang::En).to_owned(),
+            other => other.to_string(),
         };
         found.refused.push(format!("{name}: {}", sentence(&why)));
     }
