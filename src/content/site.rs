@@ -175,3 +175,15 @@ pub fn parse_site(file: &str, json: &str) -> Result<Site, ContentError> {
 pub fn bundled_site() -> Result<Site, ContentError> {
     parse_site(SITE_FILE, SITE_JSON)
 }
+
+/// What the browser reads of the site's owner: their name and the address replies
+/// are emailed to, as Rust code `build.rs` writes from `site.json` (the browser has
+/// no JSON parser for the settings). The native tests check it agrees with
+/// [`bundled_site`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveOwner {
+    pub name: &'static str,
+    pub email: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/live_site.rs"));

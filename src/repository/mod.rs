@@ -19,12 +19,13 @@
 
 use crate::comments::export::{self, ExportedDraft, ImportError, ImportReport};
 use crate::comments::guards::{self, GuardError};
-use crate::comments::thread::{self, Index};
+use crate::comments::published::PublishedReply;
+use crate::comments::thread::{self, Entry, Index};
 use crate::comments::{time, Comment, CommentId, ValidComment};
 use crate::i18n::Lang;
 use crate::storage::records::{self, Unreadable};
 use crate::storage::{keys, Store, StoreError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use thiserror::Error;
 
@@ -101,6 +102,12 @@ pub struct Repository {
     index_dirty: bool,
     /// Stored comments that could not be read, left in place.
     unreadable: usize,
+    /// Published replies (the site's, from the build): listed in the index with
+    /// the stored ones, their bodies kept here, never written to the store.
+    published: HashMap<CommentId, Comment>,
+    /// The stored entries of comments that are also published: the index lists
+    /// the published one, the store keeps (and the saved index lists) this one.
+    shadowed: HashMap<CommentId, Entry>,
 }
 
 impl Repository {
@@ -119,7 +126,97 @@ impl Repository {
             index: opened.index,
             bodies: HashMap::new(),
             index_dirty: false,
+            published: HashMap::new(),
+            shadowed: HashMap::new(),
         }
+    }
+
+    /// Adds the post's published replies to the list, as entries that are never
+    /// stored: counts, order, pages and permalinks cover them with the stored
+    /// ones. A stored comment with the same id (the reader's own, published since)
+    /// is listed once, as published. One rebuild of the index (one sort), so
+    /// 10,000 published replies cost one start-up, not 10,000 inserts.
+    pub fn add_published(&mut self, replies: &[PublishedReply]) -> Changed {
+        if replies.is_empty() {
+            return Changed::default();
+        }
+        let mut comments = Vec::with_capacity(replies.len());
+        for reply in replies {
+            let comment = reply.to_comment(&self.post);
+            if let Some(local) = self.index.get(&comment.id) {
+                if !self.published.contains_key(&comment.id) {
+                    self.shadowed.insert(comment.id.clone(), local.clone());
+                }
+            }
+            comments.push(comment);
+        }
+        let published: HashSet<&CommentId> = comments.iter().map(|c| &c.id).collect();
+        let stored = self
+            .index
+            .ids()
+            .filter(|id| !published.contains(id))
+            .filter_map(|id| Some((id.clone(), self.index.get(id)?.clone())));
+        let added = comments.iter().map(|c| (c.id.clone(), Entry::of(c)));
+        self.index = stored.chain(added).collect();
+        let ids = comments.iter().map(|c| c.id.clone()).collect();
+        for comment in comments {
+            self.published.insert(comment.id.clone(), comment);
+        }
+        Changed {
+            comments: ids,
+            index: true,
+            everything: false,
+        }
+    }
+
+    /// True when comment `id` is published (whether or not this browser also keeps it).
+    pub fn is_published(&self, id: &CommentId) -> bool {
+        self.published.contains_key(id)
+    }
+
+    /// How many replies are only in this browser: listed, stored, not published.
+    pub fn unpublished_count(&self) -> usize {
+        let published_listed = self
+            .published
+            .keys()
+            .filter(|id| self.index.get(id).is_some_and(|e| !e.deleted))
+            .count();
+        self.index.count() - published_listed
+    }
+
+    /// The stored comments that are not published (not deleted), oldest first.
+    pub fn unpublished(&mut self) -> Vec<Comment> {
+        let mut ids: Vec<(i64, CommentId)> = self
+            .index
+            .ids()
+            .filter(|id| !self.published.contains_key(*id))
+            .filter_map(|id| {
+                let e = self.index.get(id)?;
+                (!e.deleted).then(|| (e.created_ms, id.clone()))
+            })
+            .collect();
+        ids.sort();
+        ids.into_iter()
+            .filter_map(|(_, id)| self.body(&id))
+            .collect()
+    }
+
+    /// The index as stored: without the published-only entries, and with the
+    /// stored entries of comments that are also published.
+    fn stored_index(&self) -> Index {
+        if self.published.is_empty() {
+            return self.index.clone();
+        }
+        self.index
+            .ids()
+            .filter_map(
+                |id| match (self.published.contains_key(id), self.shadowed.get(id)) {
+                    (false, _) => Some((id.clone(), self.index.get(id)?.clone())),
+                    (true, Some(local)) => Some((id.clone(), local.clone())),
+                    (true, None) => None,
+                },
+            )
+            .collect()
     }
 
     pub fn post_slug(&self) -> &str {
@@ -141,6 +238,9 @@ impl Repository {
 
     /// A stored comment, read once and then kept in memory.
     pub fn body(&mut self, id: &CommentId) -> Option<Comment> {
+        if let Some(c) = self.published.get(id) {
+            return Some(c.clone());
+        }
         if let Some(c) = self.bodies.get(id) {
             return Some(c.clone());
         }
@@ -182,7 +282,12 @@ impl Repository {
 
     fn remember(&mut self, comment: &Comment) -> Changed {
         self.bodies.insert(comment.id.clone(), comment.clone());
-        self.index.insert(comment);
+        if self.published.contains_key(&comment.id) {
+            // Listed as published; the stored copy stays in the store (and exports).
+            self.shadowed.insert(comment.id.clone(), Entry::of(comment));
+        } else {
+            self.index.insert(comment);
+        }
         self.index_changed();
         Changed {
             comments: vec![comment.id.clone()],
@@ -193,7 +298,11 @@ impl Repository {
 
     fn forget(&mut self, id: &CommentId) -> Changed {
         self.bodies.remove(id);
-        self.index.remove(id);
+        if self.published.contains_key(id) {
+            self.shadowed.remove(id);
+        } else {
+            self.index.remove(id);
+        }
         self.index_changed();
         Changed {
             comments: vec![id.clone()],
@@ -236,6 +345,19 @@ impl Repository {
         self.bodies.clear();
         self.unreadable = opened.unreadable.len();
         self.index = opened.index;
+        let published: Vec<PublishedReply> = std::mem::take(&mut self.published)
+            .into_values()
+            .map(|c| PublishedReply {
+                id: c.id,
+                parent: c.parent_id,
+                author: c.author,
+                url: c.url,
+                content: c.content,
+                created_ms: c.created_ms,
+            })
+            .collect();
+        self.shadowed.clear();
+        self.add_published(&published);
         Changed {
             comments: Vec::new(),
             index: true,
@@ -248,7 +370,7 @@ impl Repository {
     pub fn flush_index(&mut self) {
         if self.index_dirty {
             self.index_dirty = false;
-            let _ = records::save_index(self.store.as_ref(), &self.post, &self.index);
+            let _ = records::save_index(self.store.as_ref(), &self.post, &self.stored_index());
         }
     }
 
@@ -281,6 +403,10 @@ impl Repository {
         text: String,
         now_ms: i64,
     ) -> Result<Edited, StoreError> {
+        if self.is_published(id) {
+            // Published: the site's copy is what everyone reads; it is not edited here.
+            return Ok(Edited::Gone);
+        }
         let Some(old) = self.body(id) else {
             return Ok(Edited::Gone);
         };
@@ -298,6 +424,9 @@ impl Repository {
     /// Deletes a comment at once; [`Repository::restore`] with the returned
     /// records puts it back. `None` when it is not stored.
     pub fn delete(&mut self, id: &CommentId) -> Result<Option<Deletion>, StoreError> {
+        if self.is_published(id) {
+            return Ok(None);
+        }
         let Some(target) = self.body(id) else {
             return Ok(None);
         };

@@ -74,3 +74,24 @@ pub fn language() -> String {
 pub fn theme() -> String {
     format!("{ROOT}theme")
 }
+
+/// Prefix of the marks of a post's replies sent for publishing.
+pub fn sent_prefix(post: &str) -> String {
+    format!("{ROOT}sent/{post}/")
+}
+
+/// Reply `id` was sent to the site's owner for publishing (the value: when, in ms).
+pub fn sent(post: &str, id: &CommentId) -> String {
+    format!("{}{id}", sent_prefix(post))
+}
+
+/// The id in a sent mark's key, or `None` when the key is not one.
+pub fn sent_id_of(post: &str, key: &str) -> Option<CommentId> {
+    key.strip_prefix(&sent_prefix(post))
+        .and_then(CommentId::parse)
+}
+
+/// When the post's replies were last saved to a file (an export, a reply file), in ms.
+pub fn saved(post: &str) -> String {
+    format!("{ROOT}saved/{post}")
+}

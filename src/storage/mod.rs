@@ -9,6 +9,8 @@
 //! - `goosebumps/v1/identity`: the remembered name, email and website;
 //! - `goosebumps/v1/view/<post>`: the testimonial view last chosen (`text` or `video`);
 //! - `goosebumps/v1/comment-order`: oldest or newest first;
+//! - `goosebumps/v1/sent/<post>/<id>`: reply `<id>` was sent for publishing (when, in ms);
+//! - `goosebumps/v1/saved/<post>`: when the post's replies were last saved to a file (ms);
 //! - `goosebumps/v1/lang` and `goosebumps/v1/theme`: the reader's language and colour scheme.
 
 pub mod keys;
