@@ -120,3 +120,16 @@ fn the_browser_reads_the_owner_as_the_settings_say() {
         site.owner.email.as_ref().map(|e| e.as_str())
     );
 }
+
+#[test]
+fn only_the_readers_own_published_reply_is_marked() {
+    let store = Rc::new(MemoryStore::new());
+    let mut repo = Repository::open(POST, store);
+    let (mine, _) = repo.post(None, valid("Mine"), MINUTE, id("m1")).unwrap();
+    repo.add_published(&[
+        PublishedReply::from_comment(&mine, true).unwrap(),
+        published("wp-1", None, 2 * MINUTE),
+    ]);
+    assert!(repo.is_own_published(&id("m1")));
+    assert!(!repo.is_own_published(&id("wp-1")));
+}

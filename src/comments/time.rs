@@ -75,3 +75,25 @@ pub fn display(ms: i64, offset_minutes: i32, lang: Lang) -> String {
         MONTHS[mo as usize - 1]
     )
 }
+
+/// A day as the reader says it: `2 December` (`2 de diciembre`), with the year
+/// when it is not `this_year`.
+pub fn day(ms: i64, offset_minutes: i32, lang: Lang, this_year: i64) -> String {
+    let (y, mo, d, ..) = civil(ms, offset_minutes);
+    let year = |sep: &str| {
+        if y == this_year {
+            String::new()
+        } else {
+            format!("{sep}{y}")
+        }
+    };
+    match lang {
+        Lang::Es => format!("{d} de {}{}", MESES[mo as usize - 1], year(" de ")),
+        Lang::En => format!("{d} {}{}", MONTHS[mo as usize - 1], year(" ")),
+    }
+}
+
+/// The year of `ms`, in the reader's time zone.
+pub fn year(ms: i64, offset_minutes: i32) -> i64 {
+    civil(ms, offset_minutes).0
+}

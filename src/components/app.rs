@@ -5,6 +5,7 @@ use super::{
     article::Article, comments_area::CommentsArea, facts::FactsBox, post_header::PostHeader,
     testimonial::Testimonial, StoreHandle, UiLang,
 };
+use crate::comments::published::PublishedReply;
 use crate::content::{self, ContentError, Post};
 use crate::i18n::Lang;
 use crate::storage::records;
@@ -95,6 +96,9 @@ pub fn PostPage(
     /// The interface language to start in.
     #[prop(optional)]
     lang: Lang,
+    /// The post's published replies.
+    #[prop(optional)]
+    published: Vec<PublishedReply>,
 ) -> impl IntoView {
     let lang = provide_page_context(store, lang);
     view! {
@@ -109,7 +113,7 @@ pub fn PostPage(
                 <FactsBox facts=post.facts.clone() />
             </article>
             {storage_blocked.then(|| blocked_notice(lang))}
-            <CommentsArea post=post.slug.clone() title=post.title.clone() />
+            <CommentsArea post=post.slug.clone() title=post.title.clone() published=published />
         </main>
         {site_footer(lang)}
     }

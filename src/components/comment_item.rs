@@ -1,7 +1,7 @@
 //! One comment in its thread: the author, the date (a permalink), the text shown
 //! as text, its actions (Reply, Edit, Delete, Copy link), and its replies.
 
-use super::discussion::Discussion;
+use super::discussion::{Discussion, Sending};
 use super::reply_form::ReplyForm;
 use super::{use_lang, utc_offset_minutes};
 use crate::comments::thread::MAX_DEPTH;
@@ -32,6 +32,8 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
     let reply_button = NodeRef::<html::Button>::new();
     let replying = Memo::new(move |_| id.with_value(|id| discussion.is_replying_to(id)));
     let editing = Memo::new(move |_| id.with_value(|id| discussion.is_editing(id)));
+    let published = Memo::new(move |_| id.with_value(|id| discussion.is_published(id)));
+    let own_published = Memo::new(move |_| id.with_value(|id| discussion.is_own_published(id)));
     // Cancel reply gives focus back to the Reply button that opened the form.
     Effect::new(move |was_replying: Option<bool>| {
         let now = replying.get();
@@ -88,12 +90,13 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                                     <a class="comment-permalink" href=href><time datetime=datetime>{when}</time></a>
                                     " "
                                     {edited}
+                                    {move || own_published.get().then(|| view! { " " <span class="published-mark">{move || t().published}</span> })}
                                 </span>
                             </footer>
                             <Show when=move || editing.get() fallback=move || view! { <div class="comment-content">{content.clone()}</div> }>
                                 <EditForm id=id.get_value() />
                             </Show>
-                            <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button />
+                            <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button published=published />
                         </article>
                     }
                     .into_any()
@@ -121,6 +124,7 @@ fn CommentActions(
     author: String,
     depth: usize,
     reply_button: NodeRef<html::Button>,
+    published: Memo<bool>,
 ) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -152,12 +156,20 @@ fn CommentActions(
         <div class="comment-actions">
             {(depth < MAX_DEPTH).then(|| view! {
                 <button type="button" class="link-button" node_ref=reply_button
-                    aria-label=reply_label
+                    aria-label=reply_label disabled=super::until_live()
                     on:click=move |_| discussion.open_reply(id.get_value())>{move || t().reply}</button>
             })}
-            <button type="button" class="link-button edit-button" on:click=move |_| discussion.start_edit(id.get_value())>{move || t().edit}</button>
-            <button type="button" class="link-button" on:click=delete>{move || t().delete}</button>
-            <button type="button" class="link-button" on:click=copy_link>{move || t().copy_link}</button>
+            // A published reply is the site's: Edit and Delete give way to its mark.
+            {move || (!published.get()).then(|| view! {
+                <button type="button" class="link-button edit-button" on:click=move |_| discussion.start_edit(id.get_value())>{move || t().edit}</button>
+                <button type="button" class="link-button" on:click=delete>{move || t().delete}</button>
+                <button type="button" class="link-button send-button" aria-haspopup="dialog"
+                    on:click=move |_| discussion.open_send(Sending::One(id.get_value()))>{move || t().send_for_publishing}</button>
+            })}
+            <button type="button" class="link-button" on:click=copy_link disabled=super::until_live()>{move || t().copy_link}</button>
+            {move || (!published.get() && id.with_value(|id| discussion.is_sent(id))).then(|| view! {
+                <span class="sent-mark">{move || lang.get().sent_waiting(crate::content::site::LIVE_OWNER.name)}</span>
+            })}
         </div>
     }
 }

@@ -6,7 +6,9 @@ use super::comment_item::CommentItem;
 use super::discussion::Discussion;
 use super::live::LivePart;
 use super::reply_form::ReplyForm;
+use super::send_panel::{SendAllButton, SendPanel, SentState};
 use super::{on_window_event, use_lang, StoreHandle};
+use crate::comments::published::PublishedReply;
 use crate::comments::thread::Order;
 use crate::comments::CommentId;
 use leptos::ev;
@@ -37,13 +39,28 @@ pub fn parse_fragment(hash: &str) -> Fragment {
         .map_or(Fragment::Other, Fragment::Comment)
 }
 
+/// The attribute of the build-time comments that says how many published replies
+/// the post has: the browser then reads them from the build's `replies/<slug>.json`.
+pub const PUBLISHED_ATTR: &str = "data-published";
+
 #[component]
-pub fn CommentsArea(post: String, title: String) -> impl IntoView {
+pub fn CommentsArea(
+    post: String,
+    title: String,
+    /// The post's published replies.
+    #[prop(optional)]
+    published: Vec<PublishedReply>,
+) -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let lang = use_lang();
     let t = move || lang.get().strings();
-    let discussion = Discussion::open(post, title, store, lang);
+    let published_count = (!published.is_empty()).then(|| published.len().to_string());
+    let discussion = Discussion::open(post, title, store, lang, &published);
+    drop(published);
     provide_context(discussion);
+    if !super::PRERENDERING {
+        super::send_panel::ask_if_kept(discussion);
+    }
 
     // The address decides the page: a permalink opens the page holding its comment.
     let follow_address = move |first: bool| {
@@ -113,7 +130,7 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
     };
 
     view! {
-        <section class="comments-area" id="comments" data-live=LivePart::Comments.id() aria-labelledby="comments-title"
+        <section class="comments-area" id="comments" data-live=LivePart::Comments.id() aria-labelledby="comments-title" data-published=published_count
             on:dragover=move |ev: ev::DragEvent| {
                 // Only files are ours to take; dragged text goes where it is dropped.
                 if carries_files(&ev) {
@@ -138,7 +155,7 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
                     <p class="comments-order">
                         <label for="comment-order">{move || t().order_label}</label>
                         " "
-                        <select id="comment-order" on:change=order_changed>
+                        <select id="comment-order" on:change=order_changed disabled=super::until_live()>
                             <option value="oldest" selected=move || discussion.order() == Order::OldestFirst>{move || t().oldest_first}</option>
                             <option value="newest" selected=move || discussion.order() == Order::NewestFirst>{move || t().newest_first}</option>
                         </select>
@@ -157,6 +174,7 @@ pub fn CommentsArea(post: String, title: String) -> impl IntoView {
             </p>
             {move || at_bottom.get().then(|| view! { <ReplyForm parent=None /> })}
             <ExportImport />
+            <SendPanel />
         </section>
     }
 }
@@ -234,18 +252,28 @@ fn ExportImport() -> impl IntoView {
     let lang = use_lang();
     let t = move || lang.get().strings();
     let export = move |_| {
-        let (name, json) = discussion.export(js_sys::Date::now() as i64);
+        let now = js_sys::Date::now() as i64;
+        let (name, json) = discussion.export(now);
         let message = match download(&name, &json) {
-            Ok(()) => lang.get_untracked().exported_to(&name),
+            Ok(()) => {
+                discussion.mark_saved(now);
+                lang.get_untracked().exported_to(&name)
+            }
             Err(_) => t().export_failed.to_owned(),
         };
         discussion.announce(message);
     };
+    let unpublished = Memo::new(move |_| discussion.unpublished_count());
     view! {
         <div class="comments-tools">
             <h3 class="comments-tools-title">{move || t().tools_title}</h3>
             <p class="comments-tools-note">{move || t().tools_note}</p>
+            <SentState unpublished=unpublished />
             <div class="comments-tools-actions">
+                {move || (unpublished.get() > 0 && discussion.persisted() == Some(false)).then(|| view! {
+                    <button type="button" class="secondary-button save-copy-button" on:click=export>{move || t().save_copy}</button>
+                })}
+                {move || (unpublished.get() > 0).then(|| view! { <SendAllButton /> })}
                 <button type="button" class="secondary-button" on:click=export disabled=super::until_live()>{move || t().export}</button>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" disabled=super::until_live()
                     on:change:target=move |ev| {
@@ -287,7 +315,7 @@ fn carries_files(ev: &ev::DragEvent) -> bool {
 }
 
 /// Offers `text` as a download named `name`.
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub(crate) fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");

@@ -11,6 +11,7 @@
 
 use super::StoreHandle;
 use crate::comments::export::ImportError;
+use crate::comments::published::PublishedReply;
 use crate::comments::thread::{Order, Threads};
 use crate::comments::{Comment, CommentId, Draft, ValidComment};
 use crate::i18n::Lang;
@@ -19,7 +20,7 @@ use crate::storage::{records, StoreError};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::reactive::signal::ArcTrigger;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -51,6 +52,13 @@ struct PendingUndo {
 struct OpenEdit {
     id: CommentId,
     text: String,
+}
+
+/// What the "Send for publishing" panel sends: one reply, or all unpublished ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sending {
+    One(CommentId),
+    All,
 }
 
 /// The open reply form's draft as it stands, and a way to take it over (see
@@ -89,13 +97,30 @@ pub struct Discussion {
     identity: IdentityFields,
     unreadable: RwSignal<usize>,
     lang: RwSignal<Lang>,
+    /// Replies sent for publishing (remembered in storage, across tabs).
+    sent: RwSignal<HashSet<CommentId>>,
+    /// When the replies were last saved to a file.
+    saved: RwSignal<Option<i64>>,
+    /// Whether the browser promised to keep the site's data (`None`: not known).
+    persisted: RwSignal<Option<bool>>,
+    /// The send panel's subject, while it is open.
+    sending: RwSignal<Option<Sending>>,
 }
 
 impl Discussion {
     /// Opens the post's comments from storage and prefills the identity from the
     /// draft of a new comment, or else from the remembered identity.
-    pub fn open(post: String, title: String, store: StoreHandle, lang: RwSignal<Lang>) -> Self {
-        let repo = Repository::open(&post, store.rc());
+    pub fn open(
+        post: String,
+        title: String,
+        store: StoreHandle,
+        lang: RwSignal<Lang>,
+        published: &[PublishedReply],
+    ) -> Self {
+        let mut repo = Repository::open(&post, store.rc());
+        repo.add_published(published);
+        let sent = RwSignal::new(records::load_sent(repo.store(), &post));
+        let saved = RwSignal::new(records::load_saved(repo.store(), &post));
         let draft = records::load_draft(repo.store(), &post, None)
             .unwrap_or_else(|| Draft::from_identity(records::load_identity(repo.store()).as_ref()));
         let order = RwSignal::new(records::load_order(repo.store()));
@@ -141,6 +166,10 @@ impl Discussion {
             },
             unreadable,
             lang,
+            sent,
+            saved,
+            persisted: RwSignal::new(None),
+            sending: RwSignal::new(None),
         }
     }
 
@@ -285,7 +314,95 @@ impl Discussion {
             .unwrap_or_default()
     }
 
+    /// True when comment `id` is published by the site (tracking the list).
+    pub fn is_published(&self, id: &CommentId) -> bool {
+        self.listed.with_value(|l| l.track());
+        self.repo.with_value(|r| r.is_published(id))
+    }
+
+    /// True when comment `id` is the reader's own reply, published since.
+    pub fn is_own_published(&self, id: &CommentId) -> bool {
+        self.listed.with_value(|l| l.track());
+        self.repo.with_value(|r| r.is_own_published(id))
+    }
+
+    /// True when reply `id` was sent for publishing from this browser.
+    pub fn is_sent(&self, id: &CommentId) -> bool {
+        self.sent.with(|s| s.contains(id))
+    }
+
+    /// How many replies live only in this browser (stored, not published).
+    pub fn unpublished_count(&self) -> usize {
+        self.listed.with_value(|l| l.track());
+        self.repo.with_value(Repository::unpublished_count)
+    }
+
+    /// When the replies were last saved to a file.
+    pub fn saved_at(&self) -> Option<i64> {
+        self.saved.get()
+    }
+
+    /// Whether the browser promised to keep the replies (`None`: not known yet).
+    pub fn persisted(&self) -> Option<bool> {
+        self.persisted.get()
+    }
+
+    /// What the send panel sends, while it is open.
+    pub fn sending(&self) -> Option<Sending> {
+        self.sending.get()
+    }
+
+    /// The replies the open send panel sends (the one, or every unpublished one).
+    pub fn sending_comments(&self) -> Vec<Comment> {
+        match self.sending.get_untracked() {
+            Some(Sending::One(id)) => self.comment_untracked(&id).into_iter().collect(),
+            Some(Sending::All) => self.repo_mut(Repository::unpublished),
+            None => Vec::new(),
+        }
+    }
+
     // ---- Intents ------------------------------------------------------------
+
+    /// Opens the send panel for one reply or all of them.
+    pub fn open_send(&self, what: Sending) {
+        self.sending.set(Some(what));
+    }
+
+    /// Closes the send panel; focus goes back to the button that opened it.
+    pub fn close_send(&self) {
+        let Some(what) = self.sending.get_untracked() else {
+            return;
+        };
+        self.sending.set(None);
+        super::focus_soon(&match what {
+            Sending::One(id) => format!("#{} > .comment-body .send-button", id.anchor()),
+            Sending::All => ".send-all-button".to_owned(),
+        });
+    }
+
+    /// The replies `ids` went to the site's owner (by any route) at `now_ms`.
+    pub fn mark_sent(&self, ids: &[CommentId], now_ms: i64) {
+        let post = self.post_slug();
+        self.with_store(|s| {
+            for id in ids {
+                // A mark only: if it cannot be kept, the reply was still sent.
+                let _ = records::save_sent(s, &post, id, now_ms);
+            }
+        });
+        self.sent.update(|s| s.extend(ids.iter().cloned()));
+    }
+
+    /// The replies were saved to a file at `now_ms`.
+    pub fn mark_saved(&self, now_ms: i64) {
+        let post = self.post_slug();
+        let _ = self.with_store(|s| records::save_saved(s, &post, now_ms));
+        self.saved.set(Some(now_ms));
+    }
+
+    /// What the browser said about keeping the site's data.
+    pub fn set_persisted(&self, promised: bool) {
+        self.persisted.set(Some(promised));
+    }
 
     /// Says `message` in the comments' live region.
     pub fn announce(&self, message: impl Into<String>) {
@@ -335,6 +452,31 @@ impl Discussion {
 
     /// Applies changes another tab made (a batch of `storage` events).
     pub fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
+        let post = self.post_slug();
+        for (key, value) in changes {
+            match key {
+                Some(key) if key == &crate::storage::keys::saved(&post) => self
+                    .saved
+                    .set(value.as_deref().and_then(|v| v.parse().ok())),
+                Some(key) => {
+                    if let Some(id) = crate::storage::keys::sent_id_of(&post, key) {
+                        self.sent.update(|s| {
+                            if value.is_some() {
+                                s.insert(id);
+                            } else {
+                                s.remove(&id);
+                            }
+                        });
+                    }
+                }
+                None => {
+                    self.sent
+                        .set(self.with_store(|s| records::load_sent(s, &post)));
+                    self.saved
+                        .set(self.with_store(|s| records::load_saved(s, &post)));
+                }
+            }
+        }
         let changed = self.repo_mut(|r| {
             r.apply_remote(changes.iter().map(|(k, v)| (k.as_deref(), v.as_deref())))
         });
@@ -420,8 +562,13 @@ impl Discussion {
         now_ms: i64,
     ) -> Result<Comment, PostError> {
         let id = CommentId::generate(now_ms, js_sys::Math::random());
+        let first = self.repo.with_value(Repository::unpublished_count) == 0;
         let (comment, changed) = self.repo_mut(|r| r.post(parent, valid, now_ms, id))?;
         self.changed(changed);
+        if first && self.persisted.get_untracked() != Some(true) {
+            // The first reply kept here: ask the browser to keep the site's data.
+            super::send_panel::ask_to_keep(*self);
+        }
         if self.reply_to.get_untracked().is_some() {
             // The form goes back under the comments (only if it moved: no rebuild).
             self.reply_to.set(None);

@@ -9,6 +9,7 @@ mod facts;
 pub mod live;
 mod post_header;
 mod reply_form;
+mod send_panel;
 mod testimonial;
 mod video;
 pub use video::VideoPlayer;
@@ -118,10 +119,27 @@ fn mount_live_parts(built: &web_sys::Element) {
                     // Before the comments, as in the whole page.
                     build_before(&slot, app::blocked_notice(lang));
                 }
-                replace(
-                    &slot,
-                    view! { <CommentsArea post=post.slug.clone() title=post.title.clone() /> },
-                )
+                let (slug, title) = (post.slug.clone(), post.title.clone());
+                if slot.has_attribute(comments_area::PUBLISHED_ATTR) {
+                    // The post has published replies: the build-time comments (which
+                    // show their first page) stay until the build's file of them is
+                    // read, so the thread never shows without them.
+                    let owner = Owner::current().expect("mounted under an owner");
+                    leptos::task::spawn_local(async move {
+                        let published = fetch_published(&slug).await.unwrap_or_else(|why| {
+                            leptos::logging::warn!("the published replies were not read: {why}");
+                            Vec::new()
+                        });
+                        owner.with(|| {
+                            replace(
+                                &slot,
+                                view! { <CommentsArea post=slug title=title published=published /> },
+                            )
+                        });
+                    });
+                } else {
+                    replace(&slot, view! { <CommentsArea post=slug title=title /> })
+                }
             }
             (LivePart::Footer, _) => replace(&slot, app::site_footer(lang)),
         }
@@ -136,6 +154,30 @@ fn mount_live_parts(built: &web_sys::Element) {
             );
         }
     }
+}
+
+/// The post's published replies, from the build's `replies/<slug>.json` (beside
+/// the page; precached by the service worker, so read offline too).
+async fn fetch_published(
+    slug: &str,
+) -> Result<Vec<crate::comments::published::PublishedReply>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let url = format!("replies/{}", crate::comments::published::file_name(slug));
+    let response = JsFuture::from(window().fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| url.clone())?;
+    if !response.ok() {
+        return Err(format!("{url}: {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?
+        .as_string()
+        .unwrap_or_default();
+    crate::comments::published::parse_published(&url, &text)
+        .map(|f| f.replies)
+        .map_err(|e| e.to_string())
 }
 
 /// Builds `view` just before `old` (inside the same parent).
@@ -225,6 +267,10 @@ pub(crate) fn use_lang() -> RwSignal<Lang> {
 
 /// Minutes east of UTC at `ms`, in the reader's time zone.
 pub(crate) fn utc_offset_minutes(ms: i64) -> i32 {
+    if PRERENDERING {
+        // At build time dates are written in UTC; the browser writes them again.
+        return 0;
+    }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     -(date.get_timezone_offset() as i32)
 }

@@ -137,6 +137,52 @@ impl Lang {
         }
     }
 
+    /// "Sent for publishing — waiting for OWNER".
+    pub fn sent_waiting(self, owner: &str) -> String {
+        match self {
+            Lang::En => format!("Sent for publishing — waiting for {owner}"),
+            Lang::Es => format!("Enviado para publicar — a la espera de {owner}"),
+        }
+    }
+
+    /// What the send panel says first: who publishes, and that the email goes too.
+    pub fn send_intro(self, owner: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "{owner} reads what you send and publishes it on this page for everyone. \
+                 It carries your email address, so that {owner} can answer you; that is never published."
+            ),
+            Lang::Es => format!(
+                "{owner} lee lo que envías y lo publica en esta página para todos. \
+                 Lleva tu dirección de correo, para que {owner} pueda responderte; esa nunca se publica."
+            ),
+        }
+    }
+
+    /// "3 replies are only in this browser, not saved to a file since 2 December."
+    /// (`saved` is the date words of the last save, if there was one.)
+    pub fn only_here(self, count: usize, saved: Option<&str>) -> String {
+        let n = self.number(count);
+        match (self, count == 1, saved) {
+            (Lang::En, true, Some(d)) => format!("1 reply is only in this browser, not saved to a file since {d}."),
+            (Lang::En, true, None) => "1 reply is only in this browser, never saved to a file.".to_owned(),
+            (Lang::En, false, Some(d)) => format!("{n} replies are only in this browser, not saved to a file since {d}."),
+            (Lang::En, false, None) => format!("{n} replies are only in this browser, never saved to a file."),
+            (Lang::Es, true, Some(d)) => format!("1 respuesta está solo en este navegador, sin guardar en un archivo desde el {d}."),
+            (Lang::Es, true, None) => "1 respuesta está solo en este navegador, nunca guardada en un archivo.".to_owned(),
+            (Lang::Es, false, Some(d)) => format!("{n} respuestas están solo en este navegador, sin guardar en un archivo desde el {d}."),
+            (Lang::Es, false, None) => format!("{n} respuestas están solo en este navegador, nunca guardadas en un archivo."),
+        }
+    }
+
+    /// "Saved to FILE."
+    pub fn saved_to(self, file: &str) -> String {
+        match self {
+            Lang::En => format!("Saved to {file}."),
+            Lang::Es => format!("Guardado en {file}."),
+        }
+    }
+
     pub fn exported_to(self, file: &str) -> String {
         match self {
             Lang::En => format!("Exported to {file}."),

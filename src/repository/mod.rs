@@ -174,6 +174,12 @@ impl Repository {
         self.published.contains_key(id)
     }
 
+    /// True when comment `id` is published and this browser keeps it too (the
+    /// reader's own reply, published since): it is marked as published.
+    pub fn is_own_published(&self, id: &CommentId) -> bool {
+        self.shadowed.contains_key(id)
+    }
+
     /// How many replies are only in this browser: listed, stored, not published.
     pub fn unpublished_count(&self) -> usize {
         let published_listed = self

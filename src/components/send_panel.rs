@@ -1,0 +1,253 @@
+//! Sending replies to the site's owner for publishing: the panel (a modal
+//! `<dialog>`: Email it, Save the file, Share…), "Send all my replies", what the
+//! "Your comments, your file" area says about what is only in this browser, and
+//! asking the browser to keep the site's data.
+//!
+//! What is sent is made by `comments::outbox` (the reply file, the `mailto:` link
+//! and its block), and carries the reader's email address for the owner; the
+//! published replies never do.
+
+use super::comments_area::download;
+use super::discussion::{Discussion, Sending};
+use super::{use_lang, utc_offset_minutes};
+use crate::comments::export::export_json;
+use crate::comments::{outbox, time, CommentId};
+use crate::content::site::LIVE_OWNER;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The panel, open while [`Discussion::sending`] names what it sends.
+#[component]
+pub fn SendPanel() -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let dialog = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        let open = discussion.sending().is_some();
+        if let Some(d) = dialog.get() {
+            if open && !d.open() {
+                let _ = d.show_modal();
+            } else if !open && d.open() {
+                d.close();
+            }
+        }
+    });
+    view! {
+        // A modal dialog: focus moves in and stays in; Escape closes it, and focus
+        // goes back to the button that opened it (`Discussion::close_send`).
+        <dialog class="send-panel" node_ref=dialog aria-labelledby="send-title"
+            on:close=move |_| discussion.close_send()>
+            {move || discussion.sending().map(|what| view! { <SendContent what=what /> })}
+            <p class="send-close">
+                <button type="button" class="link-button" on:click=move |_| discussion.close_send()>
+                    {move || lang.get().strings().close}
+                </button>
+            </p>
+        </dialog>
+    }
+}
+
+#[component]
+fn SendContent(what: Sending) -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    let t = move || lang.get().strings();
+    let comments = discussion.sending_comments();
+    let ids: Vec<CommentId> = comments.iter().map(|c| c.id.clone()).collect();
+    let ids = StoredValue::new(ids);
+    let now = js_sys::Date::now() as i64;
+    let post = discussion.post_slug();
+    let title = discussion.title();
+    let (file_name, json) = match (&what, comments.as_slice()) {
+        (Sending::One(_), [one]) => (
+            outbox::reply_file_name(one),
+            outbox::reply_file_json(one, now),
+        ),
+        _ => (
+            format!("replies-{post}-{}.json", &time::iso_utc(now)[..10]),
+            export_json(&post, time::iso_utc(now), &comments, &[]),
+        ),
+    };
+    // Email it: one reply, when the site has an address.
+    let mail = match (&what, comments.as_slice(), LIVE_OWNER.email) {
+        (Sending::One(_), [one], Some(to)) => Some(outbox::mailto(Some(to), &title, one)),
+        _ => None,
+    };
+    let attach = mail.as_ref().is_some_and(|m| m.attach_file);
+    let shareable = can_share(&file_name, &json);
+    let said = RwSignal::new(String::new());
+    let file = StoredValue::new((file_name, json));
+    let sent = move || ids.with_value(|ids| discussion.mark_sent(ids, js_sys::Date::now() as i64));
+    let save = move |_| {
+        let ok = file.with_value(|(name, json)| download(name, json).is_ok());
+        let l = lang.get_untracked();
+        said.set(if ok {
+            sent();
+            discussion.mark_saved(js_sys::Date::now() as i64);
+            file.with_value(|(name, _)| l.saved_to(name))
+        } else {
+            l.strings().export_failed.to_owned()
+        });
+    };
+    let share = move |_| {
+        let promise = file.with_value(|(name, json)| share_file(name, json));
+        leptos::task::spawn_local(async move {
+            let shared = match promise {
+                Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                None => false,
+            };
+            if shared {
+                sent();
+                said.set(String::new());
+            } else {
+                said.set(lang.get_untracked().strings().share_failed.to_owned());
+            }
+        });
+    };
+    let save_button = move || {
+        view! { <button type="button" class="secondary-button" on:click=save>{move || t().save_file}</button> }
+    };
+    let email = mail.map(|m| {
+        view! {
+            <a class="secondary-button email-link" href=m.href on:click=move |_| sent()>{move || t().email_it}</a>
+        }
+    });
+    let has_email = email.is_some();
+    let owner = LIVE_OWNER.name;
+    view! {
+        <h2 id="send-title" class="send-title">{move || match what {
+            Sending::One(_) => t().send_for_publishing,
+            Sending::All => t().send_all,
+        }}</h2>
+        <p>{move || lang.get().send_intro(owner)}</p>
+        {attach.then(|| view! { <p class="send-note">{move || t().attach_note}</p> })}
+        {(!has_email).then(|| view! { <p class="send-note">{move || t().file_note}</p> })}
+        <div class="send-actions">
+            {attach.then(save_button)}
+            {email}
+            {(!attach).then(save_button)}
+            {shareable.then(|| view! {
+                <button type="button" class="secondary-button" on:click=share>{move || t().share}</button>
+            })}
+        </div>
+        <p class="send-said" role="status">{move || said.get()}</p>
+    }
+}
+
+/// "Send all my replies": the panel for every reply not published yet, one file.
+#[component]
+pub fn SendAllButton() -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    view! {
+        <button type="button" class="secondary-button send-all-button" aria-haspopup="dialog"
+            on:click=move |_| discussion.open_send(Sending::All)>
+            {move || lang.get().strings().send_all}
+        </button>
+    }
+}
+
+/// "3 replies are only in this browser, not saved to a file since 2 December.",
+/// and whether the browser promised to keep them.
+#[component]
+pub fn SentState(unpublished: Memo<usize>) -> impl IntoView {
+    let discussion = expect_context::<Discussion>();
+    let lang = use_lang();
+    move || {
+        let n = unpublished.get();
+        (n > 0).then(|| {
+            let l = lang.get();
+            let now = js_sys::Date::now() as i64;
+            let this_year = time::year(now, utc_offset_minutes(now));
+            let saved = discussion
+                .saved_at()
+                .map(|ms| time::day(ms, utc_offset_minutes(ms), l, this_year));
+            let kept = match discussion.persisted() {
+                Some(true) => l.strings().kept_promised,
+                _ => l.strings().kept_not_promised,
+            };
+            view! { <p class="kept-note">{l.only_here(n, saved.as_deref())} " " {kept}</p> }
+        })
+    }
+}
+
+/// `navigator.storage`, where the browser has it.
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    storage.dyn_into().ok()
+}
+
+/// Reads whether the browser already promised to keep the site's data.
+pub(crate) fn ask_if_kept(discussion: Discussion) {
+    let Some(promise) = storage_manager().and_then(|s| s.persisted().ok()) else {
+        discussion.set_persisted(false);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
+        discussion.set_persisted(kept.ok().and_then(|v| v.as_bool()).unwrap_or(false));
+    });
+}
+
+/// Asks the browser to keep the site's data (`navigator.storage.persist()`), and
+/// says its answer.
+pub(crate) fn ask_to_keep(discussion: Discussion) {
+    let Some(promise) = storage_manager().and_then(|s| s.persist().ok()) else {
+        discussion.set_persisted(false);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let kept = kept.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        discussion.set_persisted(kept);
+        let t = discussion.lang_untracked().strings();
+        discussion.announce(if kept {
+            t.persist_granted
+        } else {
+            t.persist_refused
+        });
+    });
+}
+
+/// The reply file as a `File`, for the share sheet.
+fn json_file(name: &str, json: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
+}
+
+/// `{ files: [file] }`, as `navigator.share` and `canShare` take it.
+fn share_data(name: &str, json: &str) -> Option<js_sys::Object> {
+    let data = js_sys::Object::new();
+    let files = js_sys::Array::of1(&json_file(name, json)?.into());
+    js_sys::Reflect::set(&data, &JsValue::from_str("files"), &files).ok()?;
+    Some(data)
+}
+
+/// Calls `navigator.<method>(data)`, if the browser has it.
+fn call_navigator(method: &str, data: &js_sys::Object) -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let f: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.call1(&navigator, data).ok()
+}
+
+/// True where the browser can share files (`navigator.canShare({ files })`).
+fn can_share(name: &str, json: &str) -> bool {
+    share_data(name, json)
+        .and_then(|d| call_navigator("canShare", &d))
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Opens the system share sheet with the file; the promise settles with the answer.
+fn share_file(name: &str, json: &str) -> Option<js_sys::Promise> {
+    share_data(name, json)
+        .and_then(|d| call_navigator("share", &d))
+        .and_then(|p| p.dyn_into().ok())
+}
