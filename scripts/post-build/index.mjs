@@ -10,7 +10,8 @@
 //      absolute with the public URL (Trunk's own already are);
 //   3. csp: the Content-Security-Policy <meta>, with the hashes of the inline
 //      scripts of the final index.html, and the same policy in _headers;
-//   4. serviceWorker: sw.js with the list of files to precache and a version that
+//   4. replies: the posts' published replies, copied to replies/<slug>.json;
+//   5. serviceWorker: sw.js with the list of files to precache and a version that
 //      hashes their bytes (index.html included, so it must come last).
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
@@ -18,9 +19,10 @@ import { resolve } from 'node:path';
 import { prerender } from './prerender.mjs';
 import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
+import { replies } from './replies.mjs';
 import { serviceWorker } from './service-worker.mjs';
 
-const steps = [prerender, publicUrls, csp, serviceWorker];
+const steps = [prerender, publicUrls, csp, replies, serviceWorker];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

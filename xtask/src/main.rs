@@ -289,6 +289,10 @@ fn test() -> Result {
     ]))?;
     build("/", "dist")?;
     build("/sub/", "dist-sub")?;
+    // The same build with a test-only published replies file (tests/e2e/published.spec.ts).
+    env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published");
+    build("/", "dist-published")?;
+    env::remove_var("GOOSEBUMPS_REPLIES_DIR");
     // Size ceilings on the release build (brotli).
     run(cmd("node").args(["--test", "tests/size-budget.test.mjs"]))?;
     run(cmd("npx")
