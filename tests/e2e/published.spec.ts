@@ -144,10 +144,10 @@ test.describe('published replies (dist-published/)', () => {
       await expect(page.getByRole('heading', { name: '3 thoughts on “Miracle in cell no. 7”' })).toBeVisible();
       const maria = page.locator('#comment-wp-2');
       await expect(maria).toContainText('I cried at the same scene.');
-      await expect(maria.locator('a.url')).toHaveAttribute('rel', /nofollow ugc/);
-      await expect(maria.locator('a.url')).toHaveAttribute('href', 'https://maria.example.com');
-      await expect(maria.locator('.comment-permalink')).toHaveAttribute('href', '#comment-wp-2');
-      await expect(maria.locator('.comment-permalink time')).toHaveAttribute('datetime', '2024-03-02T19:05:16Z');
+      await expect(maria.locator(':scope > article a.url')).toHaveAttribute('rel', /nofollow ugc/);
+      await expect(maria.locator(':scope > article a.url')).toHaveAttribute('href', 'https://maria.example.com');
+      await expect(maria.locator(':scope > article .comment-permalink')).toHaveAttribute('href', '#comment-wp-2');
+      await expect(maria.locator(':scope > article .comment-permalink time')).toHaveAttribute('datetime', '2024-03-02T19:05:16Z');
       await expect(maria.locator(':scope > ol.children > #comment-wp-3')).toContainText('So did I, every time.');
       const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
       expect(ld.commentCount).toBe(3);
