@@ -270,9 +270,6 @@ fn ExportImport() -> impl IntoView {
             <p class="comments-tools-note">{move || t().tools_note}</p>
             <SentState unpublished=unpublished />
             <div class="comments-tools-actions">
-                {move || (unpublished.get() > 0 && discussion.persisted() == Some(false)).then(|| view! {
-                    <button type="button" class="secondary-button save-copy-button" on:click=export>{move || t().save_copy}</button>
-                })}
                 {move || (unpublished.get() > 0).then(|| view! { <SendAllButton /> })}
                 <button type="button" class="secondary-button" on:click=export disabled=super::until_live()>{move || t().export}</button>
                 <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" disabled=super::until_live()

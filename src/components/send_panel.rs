@@ -191,8 +191,8 @@ pub(crate) fn ask_if_kept(discussion: Discussion) {
     });
 }
 
-/// Asks the browser to keep the site's data (`navigator.storage.persist()`), and
-/// says its answer.
+/// Asks the browser to keep the site's data (`navigator.storage.persist()`); its
+/// answer shows in "Your comments, your file".
 pub(crate) fn ask_to_keep(discussion: Discussion) {
     let Some(promise) = storage_manager().and_then(|s| s.persist().ok()) else {
         discussion.set_persisted(false);
@@ -201,13 +201,9 @@ pub(crate) fn ask_to_keep(discussion: Discussion) {
     leptos::task::spawn_local(async move {
         let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
         let kept = kept.ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        // Shown in "Your comments, your file" (`SentState`), not announced: the
+        // live region is saying that the reply was posted.
         discussion.set_persisted(kept);
-        let t = discussion.lang_untracked().strings();
-        discussion.announce(if kept {
-            t.persist_granted
-        } else {
-            t.persist_refused
-        });
     });
 }
 

@@ -104,11 +104,8 @@ pub struct Strings {
     pub file_note: &'static str,
     pub published: &'static str,
     pub share_failed: &'static str,
-    pub save_copy: &'static str,
     pub kept_promised: &'static str,
     pub kept_not_promised: &'static str,
-    pub persist_granted: &'static str,
-    pub persist_refused: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -200,11 +197,8 @@ pub static EN: Strings = Strings {
     file_note: "The file is what the site's owner adds to the page; send it by email or any other way.",
     published: "Published",
     share_failed: "The file was not shared.",
-    save_copy: "Save a copy",
     kept_promised: "This browser has promised to keep them.",
-    kept_not_promised: "This browser has not promised to keep them: it may delete them after a while without a visit (Safari does after 7 days).",
-    persist_granted: "This browser will keep your replies.",
-    persist_refused: "This browser did not promise to keep your replies: save a copy, or send them for publishing.",
+    kept_not_promised: "This browser has not promised to keep them: it may delete them after a while without a visit (Safari does after 7 days). Export comments saves a copy; Send all my replies sends them for publishing.",
 };
 
 pub static ES: Strings = Strings {
@@ -296,9 +290,6 @@ pub static ES: Strings = Strings {
     file_note: "El archivo es lo que el propietario del sitio añade a la página; envíalo por correo o de cualquier otra forma.",
     published: "Publicado",
     share_failed: "El archivo no se ha compartido.",
-    save_copy: "Guardar una copia",
     kept_promised: "Este navegador ha prometido conservarlas.",
-    kept_not_promised: "Este navegador no ha prometido conservarlas: puede borrarlas tras un tiempo sin visitas (Safari lo hace a los 7 días).",
-    persist_granted: "Este navegador conservará tus respuestas.",
-    persist_refused: "Este navegador no ha prometido conservar tus respuestas: guarda una copia o envíalas para publicar.",
+    kept_not_promised: "Este navegador no ha prometido conservarlas: puede borrarlas tras un tiempo sin visitas (Safari lo hace a los 7 días). Exportar los comentarios guarda una copia; Enviar todas mis respuestas las envía para publicar.",
 };
