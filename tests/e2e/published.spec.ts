@@ -115,6 +115,8 @@ test.describe('sending a reply (dist/)', () => {
 });
 
 test.describe('published replies (dist-published/)', () => {
+  // One worker, one server on the port for the whole group.
+  test.describe.configure({ mode: 'serial' });
   let server: ChildProcess;
   test.beforeAll(async () => {
     test.skip(!existsSync(join(ROOT, 'dist-published/index.html')), 'cargo xtask test builds dist-published/');
