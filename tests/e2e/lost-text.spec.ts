@@ -123,6 +123,18 @@ test('deleting the only thread of the last page shows the last page there is', a
   await expect(page.locator('.comment-list > li')).toHaveCount(50);
 });
 
+test('another tab deletes the comment being answered: the reply moves to the main form', async ({ page, context }) => {
+  await open(page);
+  await post(page, 'Answered elsewhere', 'Ann');
+  const other = await context.newPage();
+  await open(other);
+  await comment(page, 'Answered elsewhere').getByRole('button', { name: 'Reply to Ann' }).click();
+  await textbox(page).fill('Reply that must not vanish');
+  await comment(other, 'Answered elsewhere').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { name: 'Leave a Reply', exact: true })).toBeVisible();
+  await expect(textbox(page)).toHaveValue('Reply that must not vanish');
+});
+
 test('text dragged into the comment box is dropped there', async ({ page }) => {
   await open(page);
   const dropped = await page.evaluate(() => {
@@ -147,7 +159,10 @@ test('two tabs: an edit saved in one does not replace the other tab’s typing, 
   await comment(other, 'Shared comment').getByRole('button', { name: 'Edit' }).click();
   await other.getByRole('textbox', { name: 'Edit your comment' }).fill('Tab B saved this');
   await other.getByRole('button', { name: 'Save' }).click();
-  await expect(comment(page, 'Tab B saved this')).toHaveCount(1);
+  await expect(comment(other, 'Tab B saved this')).toHaveCount(1);
+  // Tab A shows the other tab's edit (its comment is now marked edited)…
+  await expect(page.locator('li.comment .edited')).toBeVisible();
+  // …and the text A is typing stays A's.
   await expect(page.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue('Tab A is typing');
 
   // Tab B types a new comment; tab A types and posts its own.
