@@ -81,7 +81,8 @@ test('Delete and Undo of the comment being edited keeps the typed edit', async (
   await post(page, 'Being edited');
   await comment(page, 'Being edited').getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Edit your comment' }).fill('My new words');
-  await comment(page, 'Being edited').getByRole('button', { name: 'Delete' }).click();
+  // While the edit form is open the comment shows no text: find it by its author.
+  await page.locator('li.comment').first().getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue('My new words');
 });
@@ -102,7 +103,7 @@ test('with 51 threads, a reply open on page 1 leaves a form on page 2', async ({
   await seed(page, 51);
   await page.reload();
   await ready(page);
-  await comment(page, 'Seeded comment number 1').getByRole('button', { name: 'Reply to Reader 1' }).click();
+  await comment(page, 'Seeded comment number 1').getByRole('button', { name: 'Reply to Reader 1', exact: true }).click();
   await textbox(page).fill('Reply typed on page 1');
   await page.getByRole('link', { name: 'Next »' }).click();
   await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
@@ -151,8 +152,8 @@ test('text dragged into the comment box is dropped there', async ({ page }) => {
 test('two tabs: an edit saved in one does not replace the other tab’s typing, nor a post its draft', async ({ page, context }) => {
   await open(page);
   await post(page, 'Shared comment');
+  // The context's clock (installed above) is the other tab's too.
   const other = await context.newPage();
-  await other.clock.install();
   await open(other);
   await comment(page, 'Shared comment').getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Edit your comment' }).fill('Tab A is typing');
