@@ -1,7 +1,7 @@
 // How the size guard (tests/size-budget.test.mjs) and the benchmarks (tests/bench/)
 // measure the release build: each file compressed as a host would serve it, brotli
 // at quality 11 (and gzip -9 for the benchmarks' table).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
