@@ -1,7 +1,7 @@
 // When the browser's storage fails — blocked, full, or holding values this page
 // cannot read — the page still works, says so, and never deletes or rewrites what
 // it cannot read.
-import { test, expect, open, fillComment, comment, heading, put, blockStorage, POST, KEY, commentId, createdAt, storedComment, recordValue } from './fixtures';
+import { test, expect, open, fillComment, comment, heading, put, storedEntries, blockStorage, POST, KEY, commentId, createdAt, storedComment, recordValue } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const COMMENT_PREFIX = KEY.commentPrefix();
@@ -13,18 +13,6 @@ const idAt = (n: number, tail: string) => commentId(Date.UTC(2025, 0, 1) + n * 6
 /** The stored value of a top-level comment `id` (created when its id says), format version `v`. */
 const record = (v: number, id: string, content: string, author = 'Reader', post = POST) =>
   recordValue(storedComment({ id, post, author, email: 'r@example.com', content }), v);
-
-/** Every key and value in localStorage whose key starts with `prefix`, sorted. */
-async function snapshot(page: Page, prefix = '') {
-  return page.evaluate(
-    (prefix) =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith(prefix))
-        .sort()
-        .map((k) => [k, localStorage.getItem(k)] as const),
-    prefix,
-  );
-}
 
 async function values(page: Page, keys: string[]) {
   return page.evaluate((keys) => Object.fromEntries(keys.map((k) => [k, localStorage.getItem(k)])), keys);
@@ -57,7 +45,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: heading(3) })).toBeVisible();
-  const stored = await snapshot(page, 'goosebumps/');
+  const stored = await storedEntries(page, 'goosebumps/');
   expect(stored.filter(([k]) => k.startsWith(COMMENT_PREFIX))).toHaveLength(3);
 
   // Fill the storage to the last character under keys that are not the app's.
@@ -90,7 +78,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   await expect(page.getByRole('heading', { name: heading(3) })).toBeVisible();
 
   // Nothing already stored was removed or changed, and the page freed nothing of others'.
-  expect(await snapshot(page, 'goosebumps/')).toEqual(stored);
+  expect(await storedEntries(page, 'goosebumps/')).toEqual(stored);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).length)).toBe(fillerKeys);
 
   // Once there is room again, pressing Post Comment again stores the same text.
@@ -98,7 +86,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   await page.getByRole('button', { name: 'Post Comment' }).click();
   await expect(comment(page, text)).toBeVisible();
   await expect(page.getByRole('heading', { name: heading(4) })).toBeVisible();
-  const after = await snapshot(page, COMMENT_PREFIX);
+  const after = await storedEntries(page, COMMENT_PREFIX);
   expect(after).toHaveLength(4);
   for (const entry of stored.filter(([k]) => k.startsWith(COMMENT_PREFIX))) expect(after).toContainEqual(entry);
 });
@@ -162,7 +150,7 @@ test('damaged values under our keys are skipped, counted once, and never touched
   await expect(page.getByRole('heading', { name: heading(4) })).toBeVisible();
   await expect(notice).toBeVisible();
   expect(await values(page, untouched), 'nothing changed after a reload').toEqual(seeded);
-  expect(await snapshot(page, COMMENT_PREFIX)).toHaveLength(3 + unreadable + 1);
+  expect(await storedEntries(page, COMMENT_PREFIX)).toHaveLength(3 + unreadable + 1);
 });
 
 test('a damaged index is rebuilt from the comment keys', async ({ page }) => {

@@ -144,6 +144,18 @@ export async function put(page: Page, entries: Record<string, string>) {
   }, entries);
 }
 
+/** Every key and value in localStorage whose key starts with `prefix`, sorted by key. */
+export async function storedEntries(page: Page, prefix = '') {
+  return page.evaluate(
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(prefix))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k)] as const),
+    prefix,
+  );
+}
+
 /** Seeds `n` top-level comments straight into storage (schema v1), one minute apart, oldest first. */
 export async function seed(page: Page, n: number) {
   const start = Date.UTC(2025, 0, 1);

@@ -1,7 +1,7 @@
 // Two tabs of one browser share localStorage: what one tab does shows in the other
 // without a reload, posts made at the same time are all kept, and a draft typed in
 // one tab never wipes the text being typed in the other.
-import { test, expect, open, fillComment, post, comment, heading, KEY, type PostOptions } from './fixtures';
+import { test, expect, open, fillComment, post, comment, heading, storedEntries, KEY, type PostOptions } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const COMMENT_PREFIX = KEY.commentPrefix();
@@ -30,14 +30,9 @@ const EXACT = { exact: true };
  */
 const IN_TAB: PostOptions = { front: true, clock: '00:20', until: 'shown exactly' };
 
+/** The text of every stored comment. */
 async function storedComments(page: Page) {
-  return page.evaluate(
-    (prefix) =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => JSON.parse(localStorage.getItem(k)!).comment.content as string),
-    COMMENT_PREFIX,
-  );
+  return (await storedEntries(page, COMMENT_PREFIX)).map(([, value]) => JSON.parse(value!).comment.content as string);
 }
 
 /** Every comment text on every page of comments, going through the page links. */
