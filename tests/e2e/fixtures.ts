@@ -168,8 +168,8 @@ export async function seed(page: Page, n: number) {
 }
 
 /**
- * Makes every page of the context see localStorage as blocked (reading it throws a
- * SecurityError with `message`), as a browser that blocks storage for the site does.
+ * From the next navigation on, `page` sees localStorage as blocked (reading it throws
+ * a SecurityError with `message`), as a browser that blocks storage for the site does.
  */
 export async function blockStorage(page: Page, message: string) {
   await page.addInitScript((message) => {
