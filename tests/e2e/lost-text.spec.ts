@@ -1,6 +1,6 @@
 // The ways typed text, counts or focus went wrong before the discussion was
 // reshaped (issue 11): each test tries one as a reader would and fails on it.
-import { test, expect, open, ready, fillComment, post, comment, seed, POST } from './fixtures';
+import { test, expect, open, ready, fillComment, post, comment, seed } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
