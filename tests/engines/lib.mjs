@@ -4,7 +4,7 @@
 // and selenium-webdriver only connects to them (so its Selenium Manager never runs
 // and nothing is downloaded).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,8 @@ export const ENGINES = {
     name: 'Firefox',
     available: () => existsSync(FIREFOX) && existsSync(GECKODRIVER),
     missing: `${FIREFOX} and ${GECKODRIVER} (apt-get install firefox-esr; cargo install geckodriver --locked)`,
-    // Headless Firefox lays the page out at the size asked for (no toolbar to keep).
+    // Even headless, Firefox's window keeps a toolbar and is ≥ 500 px wide; without
+    // them (userChrome.css, below) the viewport can be as narrow as a phone's.
     minWidth: 0,
     // Service workers run under Marionette, on http://127.0.0.1 (a secure context).
     serviceWorkers: true,
@@ -78,6 +79,7 @@ export const ENGINES = {
         // Light until the page is told otherwise (the dark-mode test presses the button).
         'layout.css.prefers-color-scheme.content-override': 1,
         'media.autoplay.default': 0,
+        'toolkit.legacyUserProfileCustomizations.stylesheets': true,
       };
       // Cookies (and so site storage) blocked: localStorage throws SecurityError.
       if (storage === 'blocked') prefs['network.cookie.cookieBehavior'] = 2;
@@ -85,7 +87,7 @@ export const ENGINES = {
         .usingServer(url)
         .withCapabilities({
           browserName: 'firefox',
-          'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs },
+          'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless', '-profile', bareProfile()], prefs },
         })
         .build();
       return withCleanup(driver, () => child.kill());
@@ -95,8 +97,9 @@ export const ENGINES = {
     name: 'WebKit',
     available: () => existsSync(WEBKIT_DRIVER) && existsSync(MINIBROWSER) && existsSync(XVFB_RUN),
     missing: `${WEBKIT_DRIVER}, ${MINIBROWSER} and ${XVFB_RUN} (apt-get install webkit2gtk-driver xvfb)`,
-    // MiniBrowser's window keeps its toolbar: it is never narrower than this.
-    minWidth: 447,
+    // MiniBrowser's toolbar keeps its window ≥ 447 px wide; shrunk to nothing by a
+    // GTK stylesheet (below), the window (and the viewport) can be as narrow as a phone.
+    minWidth: 0,
     serviceWorkers: true,
     realStorageBlock: true,
     async session({ storage } = {}) {
@@ -105,7 +108,7 @@ export const ENGINES = {
       const child = spawn(XVFB_RUN, ['-a', '-s', '-screen 0 1920x1200x24', WEBKIT_DRIVER, `--port=${port}`], {
         stdio: ['ignore', 'ignore', 'inherit'],
         detached: true,
-        env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+        env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'en_US', XDG_CONFIG_HOME: tinyToolbar() },
       });
       const url = `http://127.0.0.1:${port}`;
       await waitForDriver(url, child, 'WebKitWebDriver');
@@ -127,6 +130,29 @@ export const ENGINES = {
     },
   },
 };
+
+/** A fresh Firefox profile whose userChrome.css hides the toolbars and the minimum window size. */
+function bareProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'engines-firefox-'));
+  mkdirSync(join(dir, 'chrome'));
+  writeFileSync(
+    join(dir, 'chrome', 'userChrome.css'),
+    ':root, window { min-width: 0 !important; min-height: 0 !important; }\n#navigator-toolbox { display: none !important; }\n',
+  );
+  writeFileSync(join(dir, 'user.js'), 'user_pref("toolkit.legacyUserProfileCustomizations.stylesheets", true);\n');
+  return dir;
+}
+
+/** A GTK config folder whose stylesheet shrinks MiniBrowser's toolbar to a sliver. */
+function tinyToolbar() {
+  const dir = mkdtempSync(join(tmpdir(), 'engines-gtk-'));
+  mkdirSync(join(dir, 'gtk-3.0'));
+  writeFileSync(
+    join(dir, 'gtk-3.0', 'gtk.css'),
+    '* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; -gtk-icon-transform: scale(0.01); }\n',
+  );
+  return dir;
+}
 
 function withCleanup(driver, stop) {
   const quit = driver.quit.bind(driver);
