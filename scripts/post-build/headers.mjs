@@ -49,8 +49,11 @@ export const SECURITY_HEADERS = [
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
-/** Trunk's hashed output: `name-<16 hex>.js`, `name-<16 hex>_bg.wasm`, `name-<16 hex>.css`. */
-export const HASHED = /-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css)$/;
+/**
+ * Trunk's hashed output: `name-<hash>.js`, `name-<hash>_bg.wasm`, `name-<hash>.css`,
+ * the hash a 64-bit number in hex without leading zeros (so 16 digits or fewer).
+ */
+export const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)$/;
 /** Files a host must revalidate (besides the page at the directory URL). */
 const REVALIDATED = /^(?:index\.html|sw\.js|sw-register\.js)$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$/;
 
