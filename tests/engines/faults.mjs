@@ -1,7 +1,7 @@
 // When the browser's storage fails: blocked by the engine's own setting (Firefox with
 // cookies blocked; WebKit with local storage off), and full (filled to the quota).
 import assert from 'node:assert/strict';
-import { allByRole, byRole, fillComment, ready, seed, until, valueOf } from './page.mjs';
+import { click, allByRole, byRole, fillComment, ready, seed, until, valueOf } from './page.mjs';
 
 const BLOCKED = 'Your browser is blocking storage for this site, so replies are kept only until this tab is closed.';
 const FULL = "Your browser's storage for this site is full, so this reply was not saved.";
@@ -29,10 +29,10 @@ export const tests = [
         (await d.executeScript((t) => document.body.innerText.includes(t), BLOCKED)), 'the storage-blocked notice');
 
       await fillComment(d, { comment: 'Kept in memory only', name: 'Nomad', email: 'nomad@example.com' });
-      await (await byRole(d, 'button', 'Post Comment')).click();
+      await click(d, await byRole(d, 'button', 'Post Comment'));
       await until(async () => (await allByRole(d, 'listitem', /Kept in memory only/)).length > 0, 'the reply shown');
       await byRole(d, 'heading', 'One thought on “Miracle in cell no. 7”');
-      await (await byRole(d, 'tab', 'Video')).click();
+      await click(d, await byRole(d, 'tab', 'Video'));
       await until(async () => (await (await byRole(d, 'tab', 'Video')).getAttribute('aria-selected')) === 'true', 'Video selected');
     },
   },
@@ -69,7 +69,7 @@ export const tests = [
 
       const text = 'This reply will not fit';
       await fillComment(d, { comment: text, name: 'Full', email: 'full@example.com' });
-      await (await byRole(d, 'button', 'Post Comment')).click();
+      await click(d, await byRole(d, 'button', 'Post Comment'));
       await byRole(d, 'status', new RegExp(FULL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       assert.equal(await valueOf(d, 'Comment'), text);
       assert.equal(await valueOf(d, 'Name'), 'Full');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allByRole, byRole, fillComment, ready, until, POST } from './page.mjs';
+import { click, allByRole, byRole, fillComment, ready, until, POST } from './page.mjs';
 
 export const tests = [
   {
@@ -13,9 +13,9 @@ export const tests = [
       await b.open('/');
       await ready(d);
       await fillComment(d, { comment: 'To be exported.', name: 'Keeper', email: 'keeper@example.com' });
-      await (await byRole(d, 'button', 'Post Comment')).click();
+      await click(d, await byRole(d, 'button', 'Post Comment'));
       await until(async () => (await allByRole(d, 'listitem', /To be exported\./)).length > 0, 'the reply');
-      await (await byRole(d, 'button', 'Export comments')).click();
+      await click(d, await byRole(d, 'button', 'Export comments'));
       if (!b.downloads) {
         b.note('this engine’s driver cannot choose a download folder: checked only that the page reports no failure');
         await new Promise((r) => setTimeout(r, 1000));

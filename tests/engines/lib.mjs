@@ -65,7 +65,7 @@ export const ENGINES = {
     async session({ storage, downloads } = {}) {
       const port = await freePort();
       const child = spawn(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(port), '--log', 'error'], {
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: 'ignore',
       });
       const url = `http://127.0.0.1:${port}`;
       await waitForDriver(url, child, 'geckodriver');
@@ -106,7 +106,7 @@ export const ENGINES = {
       const port = await freePort();
       // Its own process group, so the X server xvfb-run starts goes with it.
       const child = spawn(XVFB_RUN, ['-a', '-s', '-screen 0 1920x1200x24', WEBKIT_DRIVER, `--port=${port}`], {
-        stdio: ['ignore', 'ignore', 'inherit'],
+        stdio: 'ignore',
         detached: true,
         env: { ...process.env, LANG: 'C.UTF-8', LANGUAGE: 'en_US', XDG_CONFIG_HOME: tinyToolbar() },
       });
@@ -152,6 +152,14 @@ function tinyToolbar() {
     '* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; -gtk-icon-transform: scale(0.01); }\n',
   );
   return dir;
+}
+
+async function waitFor(fn, what, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  while (!(await fn())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 function withCleanup(driver, stop) {
@@ -201,9 +209,21 @@ export class Browser {
     await this.driver.get(new URL(path, this.origin).href);
   }
 
+  /**
+   * Reloads as the reader's reload button does: `location.reload()` from the page.
+   * Not WebDriver's Refresh: geckodriver's bypasses the service worker (offline it
+   * reaches Firefox's error page while a reader's reload gets the cached page).
+   */
   async reload() {
     await this.collect();
-    await this.driver.navigate().refresh();
+    await this.driver.executeScript(() => {
+      window.__engineOldPage = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await waitFor(
+      () => this.driver.executeScript(() => !window.__engineOldPage && document.readyState !== 'loading').catch(() => false),
+      'the reloaded page',
+    );
   }
 
   /** Every problem recorded since the last call, and forgets them. */

@@ -1,7 +1,7 @@
 // After one visit, the page opens and takes replies with no network (the service
 // worker). "No network" here: the test server drops every connection of the site.
 import assert from 'node:assert/strict';
-import { allByRole, byRole, fillComment, ready, until } from './page.mjs';
+import { click, allByRole, byRole, fillComment, ready, until } from './page.mjs';
 
 export const tests = [
   {
@@ -35,7 +35,7 @@ export const tests = [
         const flag = await byRole(d, 'img', 'Malta');
         assert.ok(await d.executeScript((img) => img.complete && img.naturalWidth > 0, flag), 'the flag came from the cache');
         await fillComment(d, { comment: 'Written on a train, offline.', name: 'Offline', email: 'offline@example.com' });
-        await (await byRole(d, 'button', 'Post Comment')).click();
+        await click(d, await byRole(d, 'button', 'Post Comment'));
         await until(async () => (await allByRole(d, 'listitem', /Written on a train, offline\./)).length > 0, 'the offline reply');
       } finally {
         site.setOffline(false);

@@ -1,8 +1,8 @@
 // Finding things as a reader (or a screen reader) does: by role and accessible name.
 // Selenium has no getByRole, so `byRole` runs a small lookup in the page: elements
 // of the role (native or `role=`), visible, whose accessible name — aria-labelledby,
-// aria-label, a <label> (for= or wrapping), alt, else the text — equals the name
-// (white space collapsed) or matches it (a RegExp).
+// aria-label, a <label> (for= or wrapping), alt, else the text — contains the name
+// (white space collapsed, any case, as Playwright's getByRole) or matches it (a RegExp).
 import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
 
@@ -38,7 +38,8 @@ function lookup(selector, source, flags, level, includeHidden) {
     if (el.localName === 'input' && /^(submit|button)$/.test(el.type)) return squash(el.value);
     return text(el);
   };
-  const wanted = flags === null ? (n) => n === squash(source) : ((re) => (n) => re.test(n))(new RegExp(source, flags));
+  // As Playwright's getByRole: a string matches a part of the name, ignoring case.
+  const wanted = flags === null ? (n) => n.toLowerCase().includes(squash(source).toLowerCase()) : ((re) => (n) => re.test(n))(new RegExp(source, flags));
   return [...document.querySelectorAll(selector)].filter((el) => {
     if (!includeHidden && !(el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null || el.localName === 'body')) return false;
     if (level && !(el.localName === `h${level}` || el.getAttribute('aria-level') === String(level))) return false;
@@ -89,18 +90,37 @@ export async function noneByRole(driver, role, name, options = {}) {
 /** Visible text of the page contains `text` (string) or matches it (RegExp), waiting for it. */
 export async function seeText(driver, text, timeout) {
   return until(async () => {
+    // innerText (what is rendered), compared ignoring case: it follows text-transform.
     const body = await driver.executeScript(() => document.body.innerText.replace(/\s+/g, ' '));
-    return text instanceof RegExp ? text.test(body) : body.includes(text);
+    return text instanceof RegExp ? text.test(body) : body.toLowerCase().includes(text.toLowerCase());
   }, `the text ${text}`, timeout);
 }
 
 /** Waits until the app has started: the build-time form is disabled, the app's is not. */
 export async function ready(driver) {
-  const button = await byRole(driver, 'button', 'Post Comment', { timeout: 20_000 });
-  await until(() => button.isEnabled(), 'Post Comment to be enabled', 20_000);
+  // Looked up afresh each time: the app replaces the build-time form with its own.
+  await until(
+    () => driver.executeScript(() => {
+      const button = document.getElementById('submit');
+      return Boolean(button && !button.disabled && !button.closest('fieldset:disabled'));
+    }),
+    'the app to start (Post Comment enabled)',
+    20_000,
+  );
+  await byRole(driver, 'button', 'Post Comment');
 }
 
 export const attr = (el, name) => el.getAttribute(name);
+
+/**
+ * Clicks an element as a reader would, scrolled to the middle of the view first, at
+ * once: the page scrolls smoothly (without prefers-reduced-motion), and WebKitWebDriver
+ * checks the element is in view before its own smooth scroll has got there.
+ */
+export async function click(driver, element) {
+  await driver.executeScript((el) => el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' }), element);
+  await element.click();
+}
 
 /** The focused element's accessible name and role-ish tag. */
 export async function focused(driver) {
@@ -113,7 +133,10 @@ export async function focused(driver) {
 /** Types into the field labelled `label` (after clearing it). */
 export async function fill(driver, label, value) {
   const field = await byRole(driver, 'textbox', label);
-  await field.clear();
+  // Cleared with keys, as a reader would (WebDriver's clear() fires no input event).
+  if (await driver.executeScript((el) => el.value !== '', field)) {
+    await field.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
+  }
   if (value) await field.sendKeys(value);
   return field;
 }

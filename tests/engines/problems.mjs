@@ -29,6 +29,10 @@ export const PROBE_SOURCE = `(() => {
   addEventListener('error', (e) => {
     if (e.target && e.target !== window) {
       const t = e.target;
+      // A <source> the engine cannot play fires "error" and the next one is tried
+      // (Firefox without H.264 skips the MP4 so): only a video left with no source
+      // at all is a problem (checked when the list is read).
+      if (t.localName === 'source') return;
       problems.push('failed to load <' + (t.localName || '?') + '> ' + (t.currentSrc || t.src || t.href || ''));
     } else {
       problems.push('uncaught: ' + (e.error && e.error.stack ? e.error.stack.split('\\n')[0] : e.message) + where(e));
@@ -68,6 +72,11 @@ export async function takeProblems(driver) {
   return driver.executeScript(() => {
     const list = window.__engineProblems;
     if (!list) return null;
+    for (const media of document.querySelectorAll('video, audio')) {
+      // NETWORK_NO_SOURCE after trying every <source>, or a decoding error.
+      if (media.networkState === 3 && media.querySelector('source')) list.push(`no playable <source> in <${media.localName}>`);
+      if (media.error) list.push(`media error ${media.error.code}: ${media.error.message}`);
+    }
     return list.splice(0, list.length);
   });
 }

@@ -1,7 +1,7 @@
 // The page as a new reader finds it: the post reads as the seed page does, and the
 // Text / Video tabs work by mouse and keyboard, with a video the engine can play.
 import assert from 'node:assert/strict';
-import { byRole, allByRole, Key, ready, seeText, until } from './page.mjs';
+import { click, byRole, allByRole, Key, ready, seeText, until } from './page.mjs';
 
 export const tests = [
   {
@@ -38,7 +38,7 @@ export const tests = [
       assert.equal(await text.getAttribute('aria-selected'), 'true');
       assert.match(await (await byRole(d, 'tabpanel', 'Text')).getText(), /Hello! My name is John Amato/);
 
-      await video.click();
+      await click(d, video);
       await until(async () => (await video.getAttribute('aria-selected')) === 'true', 'Video selected');
       const panel = await byRole(d, 'tabpanel', 'Video');
       assert.equal((await allByRole(d, 'tabpanel', 'Text')).length, 0, 'the Text panel is hidden');
@@ -90,7 +90,7 @@ export const tests = [
         await d.executeScript(() => [typeof window.requestIdleCallback, typeof navigator.serviceWorker]),
         ['undefined', 'undefined'],
       );
-      await (await byRole(d, 'tab', 'Video')).click();
+      await click(d, await byRole(d, 'tab', 'Video'));
       await byRole(d, 'tabpanel', 'Video');
       // The registration script ran, and gave up quietly.
       await until(() => d.executeScript(() => [...document.scripts].some((s) => /sw-register\.js$/.test(s.src))), 'sw-register.js to be added');

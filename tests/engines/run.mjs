@@ -24,7 +24,9 @@ import { tests as files } from './files.mjs';
 import { tests as offline } from './offline.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const TESTS = [...reading, ...replies, ...settings, ...faults, ...files, ...offline];
+// ONLY=<regex> runs the tests whose name matches (while working on one).
+const only = process.env.ONLY ? new RegExp(process.env.ONLY, 'i') : null;
+const TESTS = [...reading, ...replies, ...settings, ...faults, ...files, ...offline].filter((t) => !only || only.test(t.name));
 
 let site;
 before(async () => {
@@ -51,7 +53,7 @@ for (const engine of selectedEngines()) {
 
     for (const test of TESTS) {
       const skip = test.skip?.(engine) || false;
-      it(test.name, { skip, timeout: 120_000 }, async (t) => {
+      it(test.name, { skip, todo: test.todo?.(engine) || false, timeout: 120_000 }, async (t) => {
         const own = test.session ? await start(test.session) : null;
         const b = own ?? browser;
         b.note = (message) => t.diagnostic(`${engine.name}: ${message}`);

@@ -1,6 +1,6 @@
 // The reader's choices: the interface language and the colour scheme, remembered.
 import assert from 'node:assert/strict';
-import { byRole, ready, until } from './page.mjs';
+import { click, byRole, ready, until } from './page.mjs';
 
 export const tests = [
   {
@@ -10,9 +10,9 @@ export const tests = [
       await b.open('/');
       await ready(d);
       const lightBackground = await d.executeScript(() => getComputedStyle(document.body).backgroundColor);
-      await (await byRole(d, 'button', 'Español')).click();
+      await click(d, await byRole(d, 'button', 'Español'));
       await byRole(d, 'button', 'Publicar el comentario');
-      await (await byRole(d, 'button', 'Modo oscuro')).click();
+      await click(d, await byRole(d, 'button', 'Modo oscuro'));
       await until(() => d.executeScript(() => document.documentElement.dataset.theme === 'dark'), 'data-theme="dark"');
       assert.equal(await (await byRole(d, 'button', 'Modo oscuro')).getAttribute('aria-pressed'), 'true');
 
@@ -24,7 +24,7 @@ export const tests = [
       assert.notEqual(background, lightBackground);
       assert.equal(await d.executeScript(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
 
-      await (await byRole(d, 'button', 'English')).click();
+      await click(d, await byRole(d, 'button', 'English'));
       await byRole(d, 'button', 'Post Comment');
       assert.equal(await d.executeScript(() => document.documentElement.lang), 'en');
     },
