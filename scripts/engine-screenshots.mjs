@@ -51,6 +51,17 @@ try {
         }));
         const file = `${out}/${engine.id}-${width}.png`;
         writeFileSync(file, await b.driver.takeScreenshot(), 'base64');
+        // Close-ups (a window's worth, scrolled there) of the parts where engines wrap
+        // text differently. Not element screenshots: WebKitWebDriver's come out black.
+        await b.setSize(width + (outer - inner), 700);
+        for (const [part, selector] of [['title', 'header'], ['form', '#respond, .comment-respond, #commentform']]) {
+          const found = await b.driver.executeScript((css) => {
+            const el = document.querySelector(css);
+            if (el) el.scrollIntoView({ block: 'start', behavior: 'instant' });
+            return Boolean(el);
+          }, selector);
+          if (found) writeFileSync(`${out}/${engine.id}-${width}-${part}.png`, await b.driver.takeScreenshot(), 'base64');
+        }
         const note = seen.inner !== width ? `  (the engine kept the viewport ${seen.inner} px wide)` : '';
         console.log(`${engine.name} ${width}px: ${file}${note}${seen.overflow ? '  (horizontal overflow!)' : ''}`);
       }
