@@ -7,9 +7,11 @@
 // this file's own URL, so the same build works at / and under a sub-path (/sub/).
 (() => {
   const script = document.currentScript;
-  if (!('serviceWorker' in navigator) || !script) return;
-  const here = script.src;
+  // Not `'serviceWorker' in navigator`: Firefox's private windows have the property
+  // but its value is undefined (no service workers there), as may other browsers'.
   const workers = navigator.serviceWorker;
+  if (!workers || !script) return;
+  const here = script.src;
 
   let registration = null;
   let bar = null;

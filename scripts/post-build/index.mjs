@@ -11,7 +11,9 @@
 //   3. csp: the Content-Security-Policy <meta>, with the hashes of the inline
 //      scripts of the final index.html, and the same policy in _headers;
 //   4. serviceWorker: sw.js with the list of files to precache and a version that
-//      hashes their bytes (index.html included, so it must come last).
+//      hashes their bytes (index.html included, so it comes after the page's steps);
+//   5. headers: _headers with the policy of step 3, the other security headers and
+//      the caching rules (immutable for hashed files, no-cache for the page, sw.js…).
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
 import { resolve } from 'node:path';
@@ -19,8 +21,9 @@ import { prerender } from './prerender.mjs';
 import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
 import { serviceWorker } from './service-worker.mjs';
+import { headers } from './headers.mjs';
 
-const steps = [prerender, publicUrls, csp, serviceWorker];
+const steps = [prerender, publicUrls, csp, serviceWorker, headers];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).
