@@ -103,10 +103,8 @@ export const tests = [
   },
   {
     name: 'a stored or imported website that is not http(s) never becomes a link',
-    // Found by this suite (in every engine): src/components/comment_item.rs links any
-    // stored `url`, so a record (or an imported file) with `javascript:` gets a link.
-    // The CSP refuses to run it when clicked; the page should not link it at all.
-    todo: () => 'comment_item.rs links a stored javascript: URL (reported; the CSP blocks it on click)',
+    // Found by this suite (in every engine): a stored record (or an imported file)
+    // with a `javascript:` website got a link; now only http(s) addresses do.
     async run(b) {
       const d = b.driver;
       await b.open('/__engines/blank');
