@@ -7,9 +7,11 @@
 // this file's own URL, so the same build works at / and under a sub-path (/sub/).
 (() => {
   const script = document.currentScript;
-  if (!('serviceWorker' in navigator) || !script) return;
-  const here = script.src;
+  // Not `'serviceWorker' in navigator`: Firefox's private windows have the property
+  // but its value is undefined (no service workers there), as may other browsers'.
   const workers = navigator.serviceWorker;
+  if (!workers || !script) return;
+  const here = script.src;
 
   let registration = null;
   let bar = null;
@@ -58,6 +60,18 @@
     document.head.append(css);
   }
 
+  // The bar's words in the interface language, which the app puts on <html lang>
+  // (English, the page's language, until it runs). Kept here, not in the app's
+  // catalogue, because this script runs without the app.
+  const WORDS = {
+    en: { message: 'A new version is available — ', reload: 'Reload' },
+    es: { message: 'Hay una versión nueva disponible — ', reload: 'Recargar' },
+  };
+  function words() {
+    const lang = (document.documentElement.lang || 'en').slice(0, 2).toLowerCase();
+    return WORDS[lang] || WORDS.en;
+  }
+
   function show() {
     bar.className = 'sw-update';
     bar.setAttribute('role', 'status');
@@ -68,9 +82,10 @@
       message.className = 'sw-update-message';
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = 'Reload';
+      const said = words();
+      button.textContent = said.reload;
       button.addEventListener('click', reload);
-      message.append('A new version is available — ', button);
+      message.append(said.message, button);
       bar.append(message);
     }, 100);
   }

@@ -152,6 +152,17 @@ fn the_video_is_a_labelled_sample_with_captions_that_exist() {
         panic!("the post has a hosted video");
     };
     assert!(sample_note.unwrap().starts_with("Sample"));
+    // iOS Safari plays no WebM and takes the first <source> it can play: H.264 first,
+    // and each `type` names its codecs so a browser skips what it cannot decode
+    // without fetching it (README, "Browsers, engines and headers").
+    let types: Vec<&str> = sources.iter().map(|s| s.mime.as_str()).collect();
+    assert_eq!(
+        types,
+        [
+            r#"video/mp4; codecs="avc1.4D401E, mp4a.40.2""#,
+            r#"video/webm; codecs="vp9, opus""#
+        ]
+    );
     let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
     for src in sources
         .iter()

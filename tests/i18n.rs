@@ -68,8 +68,8 @@ fn counts_and_numbers_are_formatted_for_the_language() {
         "1 importado, 2 ya estaban, 0 no se pudieron leer."
     );
     let mut bad = report(0, 0);
-    bad.refuse(Refusal::Unreadable("bad".into()));
-    bad.refuse(Refusal::Unreadable("worse".into()));
+    bad.refuse(Refusal::Unreadable);
+    bad.refuse(Refusal::Unreadable);
     bad.refuse(Refusal::Loop);
     assert_eq!(
         Lang::En.import_report(&bad),

@@ -65,6 +65,26 @@ fn live_parts_are_disabled_until_the_app_runs() {
         .contains("<button type=\"button\" disabled class=\"secondary-button\">Export comments"));
 }
 
+/// The build-time markup the browser test `tests/web_mount.rs` starts the app
+/// over, kept as a file so that a browser test (which cannot render it) reads
+/// what the build writes. Regenerate with `GOOSEBUMPS_UPDATE_FIXTURES=1`.
+const PRERENDERED: &str = "tests/fixtures/prerendered.html";
+
+#[test]
+fn the_browser_tests_markup_is_the_build_time_render() {
+    let html = render(content::all_posts().unwrap().remove(0));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PRERENDERED);
+    if std::env::var_os("GOOSEBUMPS_UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &html).unwrap();
+    }
+    let kept = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        kept == html,
+        "{PRERENDERED} is not the build-time render any more: run \
+         GOOSEBUMPS_UPDATE_FIXTURES=1 cargo test -p goosebumps --no-default-features --features ssr --test live_parts"
+    );
+}
+
 #[test]
 fn ids_of_parts_are_unique_and_round_trip() {
     for part in LivePart::ALL {

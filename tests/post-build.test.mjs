@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { csp } from '../scripts/post-build/csp.mjs';
 import { publicUrls } from '../scripts/post-build/public-urls.mjs';
 import { serviceWorker } from '../scripts/post-build/service-worker.mjs';
+import { headers, headersFor, parseHeaders } from '../scripts/post-build/headers.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -133,5 +134,75 @@ test('serviceWorker precaches the build but not the videos, with a version that 
   await withBuild({ ...files, 'media/clip.mp4': 'another video' }, async (build, read) => {
     await serviceWorker(build);
     assert.equal(JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(await read('sw.js'))[1]).version, first);
+  });
+});
+
+test('headers writes _headers with the security headers and the caching rules, each checked', async () => {
+  const files = {
+    'index.html': page('  <script type="module">import init from "/sub/app.js";</script>\n'),
+    // Trunk writes the hash without leading zeros: 15 digits here.
+    'goosebumps-915b2c139d8f961.js': 'js',
+    'goosebumps-915b2c139d8f961_bg.wasm': 'wasm',
+    'main-fedcba9876543210.css': 'css',
+    'sw.js': 'sw',
+    'sw-register.js': 'register',
+    'sw-prompt.css': 'css',
+    'feed.xml': '<rss/>',
+    'flags/mt.svg': '<svg/>',
+    'media/clip-0123456789abcdef.mp4': 'not top-level: not Trunk\'s',
+  };
+  await withBuild(files, async (build, read) => {
+    await csp(build);
+    await headers(build);
+    const text = await read('_headers');
+    const policy = policyOf(await read('index.html'));
+    // The CSP line stays right under the path line (as before), frame-ancestors added.
+    assert.ok(text.includes(`/sub/*\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'\n`));
+    const rules = parseHeaders(text);
+    const at = (path) => headersFor(rules, path);
+
+    // Every response: each security header, with the value a careful host sends.
+    for (const path of ['/sub/', '/sub/index.html', '/sub/goosebumps-915b2c139d8f961.js', '/sub/flags/mt.svg', '/sub/sw.js']) {
+      const h = at(path);
+      assert.equal(h['x-content-type-options'], 'nosniff', path);
+      assert.ok(['strict-origin-when-cross-origin', 'strict-origin', 'same-origin', 'no-referrer'].includes(h['referrer-policy']), path);
+      assert.equal(h['cross-origin-opener-policy'], 'same-origin', path);
+      assert.ok(h['content-security-policy'].startsWith("default-src 'self'"), path);
+      const permissions = Object.fromEntries(h['permissions-policy'].split(', ').map((d) => d.split('=')));
+      for (const denied of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'display-capture', 'browsing-topics']) {
+        assert.equal(permissions[denied], '()', `${denied} is denied`);
+      }
+      for (const used of ['fullscreen', 'picture-in-picture']) assert.match(permissions[used], /^\(self\b/, `${used} for the page`);
+    }
+    // Hashed files: a year, immutable; the page, the worker, its script and feeds: no-cache.
+    for (const file of ['goosebumps-915b2c139d8f961.js', 'goosebumps-915b2c139d8f961_bg.wasm', 'main-fedcba9876543210.css']) {
+      assert.equal(at(`/sub/${file}`)['cache-control'], 'public, max-age=31536000, immutable', file);
+    }
+    for (const path of ['/sub/', '/sub/index.html', '/sub/sw.js', '/sub/sw-register.js', '/sub/feed.xml']) {
+      assert.equal(at(path)['cache-control'], 'no-cache', path);
+    }
+    // Unhashed files are left to the host (never immutable), and no path gets two values.
+    for (const path of ['/sub/sw-prompt.css', '/sub/flags/mt.svg', '/sub/media/clip-0123456789abcdef.mp4']) {
+      assert.equal(at(path)['cache-control'], undefined, path);
+    }
+    for (const rule of rules) {
+      const value = at(rule.path.replace('*', 'x'))['cache-control'];
+      assert.ok([undefined, 'no-cache', 'public, max-age=31536000, immutable'].includes(value), `${rule.path}: ${value}`);
+    }
+
+    // Again on its own output: the same file.
+    await csp(build);
+    await headers(build);
+    assert.equal(await read('_headers'), text);
+  });
+});
+
+test('headers refuses a build without a policy or without hashed files', async () => {
+  await withBuild({ 'index.html': page(''), '_headers': '/*\n' }, async (build) => {
+    await assert.rejects(headers(build), /Content-Security-Policy/);
+  });
+  await withBuild({ 'index.html': page('') }, async (build) => {
+    await csp(build);
+    await assert.rejects(headers(build), /hashed/);
   });
 });

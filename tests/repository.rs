@@ -181,9 +181,9 @@ fn an_import_refuses_loops_and_reserved_ids_and_moves_deep_replies_up() {
     }
     let (report, _) = repo.import(&json).unwrap();
     assert_eq!(report.imported, 30);
-    assert_eq!(report.refused.get(&Refusal::Loop), Some(&2));
-    assert_eq!(report.refused.get(&Refusal::ReservedId), Some(&4));
-    assert_eq!(report.refused.get(&Refusal::MissingParent), Some(&1));
+    assert_eq!(report.refused_for(&Refusal::Loop), 2);
+    assert_eq!(report.refused_for(&Refusal::ReservedId), 4);
+    assert_eq!(report.refused_for(&Refusal::MissingParent), 1);
     assert_eq!(report.moved_up, 25);
     assert_eq!(repo.index().count(), 30, "what is counted is what is shown");
     let rows = repo.index().threads(Default::default()).rows(1);

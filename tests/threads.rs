@@ -309,7 +309,7 @@ fn a_bad_import_is_refused_whole_or_comment_by_comment() {
     assert_eq!(parsed.comments.len(), 1);
     assert_eq!(parsed.unreadable.len(), 3);
     assert!(
-        matches!(parsed.unreadable[0], Refusal::Unreadable(_)),
+        matches!(parsed.unreadable[0], Refusal::Unreadable),
         "{:?}",
         parsed.unreadable
     );

@@ -240,3 +240,19 @@ fn counter_appears_near_the_limit() {
         "65,526 of 65,525 bytes used; 1 too many."
     );
 }
+
+#[test]
+fn only_web_addresses_are_links() {
+    use goosebumps::comments::validation::is_web_url;
+    assert!(is_web_url("https://example.com"));
+    assert!(is_web_url("HTTP://example.com"));
+    for not in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "ftp://x",
+        "",
+        "http:/x",
+    ] {
+        assert!(!is_web_url(not), "{not}");
+    }
+}

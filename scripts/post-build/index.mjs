@@ -12,7 +12,9 @@
 //      scripts of the final index.html, and the same policy in _headers;
 //   4. replies: the posts' published replies, copied to replies/<slug>.json;
 //   5. serviceWorker: sw.js with the list of files to precache and a version that
-//      hashes their bytes (index.html included, so it must come last).
+//      hashes their bytes (index.html included, so it comes after the page's steps);
+//   6. headers: _headers with the policy of step 3, the other security headers and
+//      the caching rules (immutable for hashed files, no-cache for the page, sw.js…).
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
 import { resolve } from 'node:path';
@@ -21,8 +23,9 @@ import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
 import { replies } from './replies.mjs';
 import { serviceWorker } from './service-worker.mjs';
+import { headers } from './headers.mjs';
 
-const steps = [prerender, publicUrls, csp, replies, serviceWorker];
+const steps = [prerender, publicUrls, csp, replies, serviceWorker, headers];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

@@ -8,7 +8,7 @@ use super::{Comment, CommentId, Draft};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use thiserror::Error;
 
@@ -97,8 +97,8 @@ pub struct Parsed {
 /// reason (a file of 10,000 bad comments is one sentence, not 10,000).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Refusal {
-    /// Not a comment this app can read (the parser's reason, for the record).
-    Unreadable(String),
+    /// Not a comment this app can read.
+    Unreadable,
     /// Its id is one the page itself uses (see [`super::model::RESERVED_IDS`]).
     ReservedId,
     /// The same id twice in the file.
@@ -113,16 +113,6 @@ pub enum Refusal {
     MissingParent,
     /// The browser would not store it (full or blocked storage).
     NotStored,
-}
-
-impl Refusal {
-    /// The group a refusal is counted in: the same words, whatever the detail.
-    fn group(&self) -> Refusal {
-        match self {
-            Refusal::Unreadable(_) => Refusal::Unreadable(String::new()),
-            other => other.clone(),
-        }
-    }
 }
 
 impl fmt::Display for Refusal {
@@ -179,15 +169,11 @@ pub fn parse_import(text: &str, post: &str) -> Result<Parsed, ImportError> {
 
 fn check_comment(value: &RawValue, post: &str) -> Result<Comment, Refusal> {
     let comment: Comment = serde_json::from_str(value.get()).map_err(|e| {
-        let why = e.to_string();
-        if why.contains(RESERVED_ID_REASON) {
-            return Refusal::ReservedId;
+        if e.to_string().contains(RESERVED_ID_REASON) {
+            Refusal::ReservedId
+        } else {
+            Refusal::Unreadable
         }
-        // The position is within the comment's own text, which the reader never sees.
-        Refusal::Unreadable(match why.rsplit_once(" at line ") {
-            Some((why, _)) => why.to_owned(),
-            None => why,
-        })
     })?;
     if comment.post != post {
         return Err(Refusal::OtherPost);
@@ -215,8 +201,9 @@ fn check_comment(value: &RawValue, post: &str) -> Result<Comment, Refusal> {
 pub struct ImportReport {
     pub imported: usize,
     pub already_here: usize,
-    /// Comments not taken, counted by reason.
-    pub refused: BTreeMap<Refusal, usize>,
+    /// Comments not taken, counted by reason, in the order of [`Refusal`].
+    /// (A short sorted list, not a map: there are a handful of reasons.)
+    pub refused: Vec<(Refusal, usize)>,
     /// Replies nested deeper than [`MAX_DEPTH`], moved up to answer the comment
     /// at depth `MAX_DEPTH - 1` of their thread (as WordPress shows them).
     pub moved_up: usize,
@@ -224,12 +211,24 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn refuse(&mut self, why: Refusal) {
-        *self.refused.entry(why.group()).or_default() += 1;
+        match self.refused.iter().position(|(r, _)| *r >= why) {
+            Some(at) if self.refused[at].0 == why => self.refused[at].1 += 1,
+            Some(at) => self.refused.insert(at, (why, 1)),
+            None => self.refused.push((why, 1)),
+        }
+    }
+
+    /// How many comments were refused for `why`.
+    pub fn refused_for(&self, why: &Refusal) -> usize {
+        self.refused
+            .iter()
+            .find(|(r, _)| r == why)
+            .map_or(0, |(_, n)| *n)
     }
 
     /// How many comments were not taken.
     pub fn refused_count(&self) -> usize {
-        self.refused.values().sum()
+        self.refused.iter().map(|(_, n)| n).sum()
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -257,15 +256,15 @@ pub fn merge(parsed: Parsed, here: &Index) -> (Vec<Comment>, ImportReport) {
         .into_iter()
         .partition(|c| here.contains(&c.id));
     report.already_here = old.len();
-    let parent_of: HashMap<CommentId, Option<CommentId>> = new
-        .iter()
-        .map(|c| (c.id.clone(), c.parent_id.clone()))
-        .collect();
+    // Sorted by id, searched by halves (the app's one sort, no map type more).
+    let mut parent_of: Vec<(&CommentId, Option<&CommentId>)> =
+        new.iter().map(|c| (&c.id, c.parent_id.as_ref())).collect();
+    parent_of.sort_unstable_by(|a, b| a.0.cmp(b.0));
     // The parent of any comment, here or in the file.
     let parent = |id: &CommentId| -> Option<Option<CommentId>> {
-        match parent_of.get(id) {
-            Some(p) => Some(p.clone()),
-            None => here.get(id).map(|e| e.parent.clone()),
+        match parent_of.binary_search_by(|(k, _)| (*k).cmp(id)) {
+            Ok(at) => Some(parent_of[at].1.cloned()),
+            Err(_) => here.get(id).map(|e| e.parent.clone()),
         }
     };
     // Each new comment's chain up to its thread's first comment: ok with its
@@ -287,9 +286,10 @@ pub fn merge(parsed: Parsed, here: &Index) -> (Vec<Comment>, ImportReport) {
             }
         }
     };
+    let verdicts: Vec<_> = new.iter().map(|c| chain(&c.id)).collect();
     let mut kept = Vec::with_capacity(new.len());
-    for mut comment in new {
-        match chain(&comment.id) {
+    for (mut comment, verdict) in new.into_iter().zip(verdicts) {
+        match verdict {
             Err(why) => report.refuse(why),
             Ok(ancestors) => {
                 // Depth = ancestors + 1; above MAX_DEPTH, answer the ancestor at MAX_DEPTH - 1.

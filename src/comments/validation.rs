@@ -166,6 +166,12 @@ pub fn is_email(email: &str) -> bool {
         })
 }
 
+/// True for an `http://` or `https://` address, the only ones shown as links.
+pub fn is_web_url(url: &str) -> bool {
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    scheme.starts_with("https://") || scheme.starts_with("http://")
+}
+
 /// The website as it will be stored: `None` when empty, `https://` added when the
 /// scheme is missing, refused when it is not `http`/`https` or has no host.
 pub fn normalize_url(raw: &str) -> Result<Option<String>, FieldError> {

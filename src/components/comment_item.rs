@@ -5,7 +5,7 @@ use super::discussion::{Discussion, Sending};
 use super::reply_form::ReplyForm;
 use super::{use_lang, utc_offset_minutes};
 use crate::comments::thread::MAX_DEPTH;
-use crate::comments::validation::validate_text;
+use crate::comments::validation::{is_web_url, validate_text};
 use crate::comments::{time, CommentId};
 use leptos::html;
 use leptos::prelude::*;
@@ -66,7 +66,8 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                     let initial = c.author.chars().next().map(String::from).unwrap_or_default();
                     let author_name = c.author.clone();
                     let label_name = c.author.clone();
-                    let author = match c.url.clone() {
+                    // Only a web address becomes a link, whatever a stored or imported record holds.
+                    let author = match c.url.clone().filter(|u| is_web_url(u)) {
                         Some(url) => view! { <a class="url" href=url rel=AUTHOR_LINK_REL>{c.author.clone()}</a> }.into_any(),
                         None => view! { <span>{c.author.clone()}</span> }.into_any(),
                     };

@@ -20,7 +20,7 @@ use crate::storage::{records, StoreError};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::reactive::signal::ArcTrigger;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -81,8 +81,9 @@ pub struct Discussion {
     repo: StoredValue<Repository, LocalStorage>,
     /// Notified when the list of comments (the index) changes.
     listed: StoredValue<ArcTrigger>,
-    /// One trigger per comment shown, notified when that comment changes.
-    shown: StoredValue<HashMap<CommentId, ArcTrigger>>,
+    /// One trigger per comment shown, notified when that comment changes; sorted
+    /// by id (a sorted list rather than a map: one less map type in the wasm).
+    shown: StoredValue<Vec<(CommentId, ArcTrigger)>>,
     order: RwSignal<Order>,
     /// The page asked for (1-based); [`Discussion::page`] clamps it to the pages there are.
     page_asked: RwSignal<usize>,
@@ -147,7 +148,7 @@ impl Discussion {
             title: StoredValue::new(title),
             repo,
             listed,
-            shown: StoredValue::new(HashMap::new()),
+            shown: StoredValue::new(Vec::new()),
             order,
             page_asked,
             page,
@@ -225,9 +226,15 @@ impl Discussion {
 
     /// The comment as stored, tracking only changes to this comment.
     pub fn comment(&self, id: &CommentId) -> Option<Comment> {
-        self.shown.update_value(|s| {
-            s.entry(id.clone()).or_insert_with(ArcTrigger::new).track();
-        });
+        self.shown
+            .update_value(|s| match s.binary_search_by(|(k, _)| k.cmp(id)) {
+                Ok(at) => s[at].1.track(),
+                Err(at) => {
+                    let trigger = ArcTrigger::new();
+                    trigger.track();
+                    s.insert(at, (id.clone(), trigger));
+                }
+            });
         self.repo_mut(|r| r.body(id))
     }
 
@@ -422,11 +429,11 @@ impl Discussion {
         }
         self.shown.with_value(|s| {
             if changed.everything {
-                s.values().for_each(ArcTrigger::notify);
+                s.iter().for_each(|(_, t)| t.notify());
             } else {
                 for id in &changed.comments {
-                    if let Some(t) = s.get(id) {
-                        t.notify();
+                    if let Ok(at) = s.binary_search_by(|(k, _)| k.cmp(id)) {
+                        s[at].1.notify();
                     }
                 }
             }
@@ -644,6 +651,10 @@ impl Discussion {
         let Some(deletion) = self.repo_mut(|r| r.delete(id))? else {
             return Ok(());
         };
+        // The Undo bar says "Comment deleted." itself: the live region says nothing
+        // more, so the words show once and go with the bar (it may still say that
+        // a reply moved, below).
+        self.announce(String::new());
         self.changed(deletion.changed);
         let serial = self
             .undo
@@ -652,9 +663,6 @@ impl Discussion {
             records: deletion.undo,
             serial,
         }));
-        // The Undo bar says "Comment deleted." itself: the live region says nothing
-        // more, so the words show once and go with the bar.
-        self.announce(String::new());
         let undo = self.undo;
         // The notice goes after the window, unless a newer deletion replaced it.
         set_timeout(

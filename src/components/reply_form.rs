@@ -101,16 +101,19 @@ pub fn ReplyForm(
     };
     on_window_event("pagehide", move |_| save_draft());
     on_window_event("visibilitychange", move |_| save_draft());
-    // Another tab wrote this form's draft (the new comment's form is one key for
-    // every tab): this tab's text is then written again when it is hidden or
-    // closed, so a reload of either tab loses neither text.
+    // Another tab posted its comment and so removed this form's draft (the new
+    // comment's form is one key for every tab): this tab's unposted text is
+    // written back at once, so a reload does not lose it. (Another tab's *typing*
+    // is left alone: the last draft written wins, and each tab keeps its text.)
     let draft_key = post.with_value(|post| target.with_value(|p| keys::draft(post, p.as_ref())));
     on_window_event("storage", move |ev| {
         if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
             if ev.key().as_deref() == Some(draft_key.as_str())
-                && comment.try_with_untracked(|c| !c.is_empty()) == Some(true)
+                && ev.new_value().is_none()
+                && comment.try_with_untracked(|c| !c.trim().is_empty()) == Some(true)
             {
                 dirty.set_value(true);
+                save_draft();
             }
         }
     });

@@ -5,18 +5,36 @@ use super::use_lang;
 use crate::content::Video;
 use leptos::prelude::*;
 
+/// Whether the browser says it has no network, kept up to date.
+fn use_offline() -> RwSignal<bool> {
+    let offline = RwSignal::new(!super::PRERENDERING && !window().navigator().on_line());
+    super::on_window_event("offline", move |_| offline.set(true));
+    super::on_window_event("online", move |_| offline.set(false));
+    offline
+}
+
 #[component]
 pub fn VideoPlayer(video: Video) -> impl IntoView {
-    let t = use_lang().get_untracked().strings();
+    let lang = use_lang();
+    let t = lang.get_untracked().strings();
+    // Offline, a video that is not stored shows as an empty grey box: say why.
+    let offline = use_offline();
+    let failed = RwSignal::new(false);
+    let needs_connection = move || {
+        (offline.get() || failed.get()).then(|| {
+            view! { <p class="notice video-offline" role="status">{move || lang.get().strings().video_needs_connection}</p> }
+        })
+    };
     match video {
         Video::File { title, sample_note, poster, sources, captions } => view! {
             <figure class="video">
                 <video controls preload="metadata" playsinline poster=poster width="640" height="360" aria-label=title>
-                    {sources.into_iter().map(|s| view! { <source src=s.src type=s.mime /> }).collect_view()}
+                    {sources.into_iter().map(|s| view! { <source src=s.src type=s.mime on:error=move |_| failed.set(true) /> }).collect_view()}
                     <track kind="captions" src=captions.src srclang=captions.srclang label=captions.label default />
                     {t.video_fallback}
                 </video>
                 {sample_note.map(|note| view! { <figcaption class="sample-note">{note}</figcaption> })}
+                {needs_connection}
             </figure>
         }
         .into_any(),
@@ -39,6 +57,7 @@ pub fn VideoPlayer(video: Video) -> impl IntoView {
                             allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
                             referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
                     </Show>
+                    {needs_connection}
                 </figure>
             }
             .into_any()

@@ -248,8 +248,8 @@ impl Lang {
     pub fn refusal(self, why: &Refusal) -> &'static str {
         let en = self == Lang::En;
         match why {
-            Refusal::Unreadable(_) if en => "not a comment this page can read",
-            Refusal::Unreadable(_) => "no es un comentario que esta página pueda leer",
+            Refusal::Unreadable if en => "not a comment this page can read",
+            Refusal::Unreadable => "no es un comentario que esta página pueda leer",
             Refusal::ReservedId if en => "an id the page itself uses",
             Refusal::ReservedId => "un id que usa la propia página",
             Refusal::Twice if en => "the same id twice",

@@ -279,11 +279,13 @@ impl Repository {
     /// it later: the index is saved when the page is hidden, and a crash skips
     /// that; a stale index would then be trusted over the records for good (a
     /// count one too high, a placeholder that can never go). Without a stored
-    /// index the next start rebuilds it from the records. One removal per change
-    /// costs as little as the record write it goes with.
+    /// index the next start rebuilds it from the records. Removed once per
+    /// unsaved stretch of changes (a batch of 10,000 is one removal).
     fn index_changed(&mut self) {
-        self.index_dirty = true;
-        let _ = self.store.remove(&keys::index(&self.post));
+        if !self.index_dirty {
+            self.index_dirty = true;
+            let _ = self.store.remove(&keys::index(&self.post));
+        }
     }
 
     fn remember(&mut self, comment: &Comment) -> Changed {

@@ -1,64 +1,25 @@
 // When the browser's storage fails — blocked, full, or holding values this page
 // cannot read — the page still works, says so, and never deletes or rewrites what
 // it cannot read.
-import { test, expect, open, fillComment } from './fixtures';
+import { test, expect, open, fillComment, comment, heading, put, storedEntries, blockStorage, POST, KEY, commentId, createdAt, storedComment, recordValue } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const POST = 'miracle-in-cell-no-7';
-const COMMENT_PREFIX = `goosebumps/v1/comment/${POST}/`;
-const INDEX_KEY = `goosebumps/v1/index/${POST}`;
-
-function heading(n: number) {
-  return n === 1 ? 'One thought on “Miracle in cell no. 7”' : `${n} thoughts on “Miracle in cell no. 7”`;
-}
+const COMMENT_PREFIX = KEY.commentPrefix();
+const INDEX_KEY = KEY.index;
 
 /** A valid comment id (time in base 36, then 6 characters), `n` minutes into 2025. */
-function idAt(n: number, tail: string) {
-  return (Date.UTC(2025, 0, 1) + n * 60_000).toString(36).padStart(9, '0') + tail;
-}
+const idAt = (n: number, tail: string) => commentId(Date.UTC(2025, 0, 1) + n * 60_000, tail);
 
-function record(v: number, id: string, content: string, author = 'Reader', post = POST) {
-  const created_ms = parseInt(id.slice(0, 9), 36);
-  return JSON.stringify({ v, comment: { id, post, parent_id: null, author, email: 'r@example.com', url: null, content, created_ms } });
-}
-
-/** Writes `entries` into localStorage (the page must be open at the origin). */
-async function put(page: Page, entries: Record<string, string>) {
-  await page.evaluate((entries) => {
-    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-  }, entries);
-}
-
-/** Every key and value in localStorage whose key starts with `prefix`, sorted. */
-async function snapshot(page: Page, prefix = '') {
-  return page.evaluate(
-    (prefix) =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith(prefix))
-        .sort()
-        .map((k) => [k, localStorage.getItem(k)] as const),
-    prefix,
-  );
-}
+/** The stored value of a top-level comment `id` (created when its id says), format version `v`. */
+const record = (v: number, id: string, content: string, author = 'Reader', post = POST) =>
+  recordValue(storedComment({ id, post, author, email: 'r@example.com', content }), v);
 
 async function values(page: Page, keys: string[]) {
   return page.evaluate((keys) => Object.fromEntries(keys.map((k) => [k, localStorage.getItem(k)])), keys);
 }
 
-/** The comment (list item) whose own text is `text`. */
-function comment(page: Page, text: string) {
-  return page.locator('li.comment').filter({ has: page.locator(':scope > article .comment-content', { hasText: text }) });
-}
-
 test('storage blocked: the page works, says replies last only for this tab, and posting works', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      configurable: true,
-      get() {
-        throw new DOMException('blocked', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page, 'blocked');
   await open(page);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(
@@ -84,7 +45,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   });
   await page.reload();
   await expect(page.getByRole('heading', { name: heading(3) })).toBeVisible();
-  const stored = await snapshot(page, 'goosebumps/');
+  const stored = await storedEntries(page, 'goosebumps/');
   expect(stored.filter(([k]) => k.startsWith(COMMENT_PREFIX))).toHaveLength(3);
 
   // Fill the storage to the last character under keys that are not the app's.
@@ -117,7 +78,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   await expect(page.getByRole('heading', { name: heading(3) })).toBeVisible();
 
   // Nothing already stored was removed or changed, and the page freed nothing of others'.
-  expect(await snapshot(page, 'goosebumps/')).toEqual(stored);
+  expect(await storedEntries(page, 'goosebumps/')).toEqual(stored);
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).length)).toBe(fillerKeys);
 
   // Once there is room again, pressing Post Comment again stores the same text.
@@ -125,7 +86,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   await page.getByRole('button', { name: 'Post Comment' }).click();
   await expect(comment(page, text)).toBeVisible();
   await expect(page.getByRole('heading', { name: heading(4) })).toBeVisible();
-  const after = await snapshot(page, COMMENT_PREFIX);
+  const after = await storedEntries(page, COMMENT_PREFIX);
   expect(after).toHaveLength(4);
   for (const entry of stored.filter(([k]) => k.startsWith(COMMENT_PREFIX))) expect(after).toContainEqual(entry);
 });
@@ -156,7 +117,7 @@ test('damaged values under our keys are skipped, counted once, and never touched
   const unreadable = Object.keys(damaged).length; // 6
   // Another post's comment and another app's key: neither shown nor counted nor touched.
   const foreign = {
-    [`goosebumps/v1/comment/another-post/${idAt(4, 'elsewh')}`]: record(2, idAt(4, 'elsewh'), 'A comment on another post', 'Reader', 'another-post'),
+    [KEY.comment(idAt(4, 'elsewh'), 'another-post')]: record(2, idAt(4, 'elsewh'), 'A comment on another post', 'Reader', 'another-post'),
     'someone-else/settings': '{"theme":"dark"}',
   };
   const seeded = { ...good, ...damaged, ...foreign };
@@ -189,7 +150,7 @@ test('damaged values under our keys are skipped, counted once, and never touched
   await expect(page.getByRole('heading', { name: heading(4) })).toBeVisible();
   await expect(notice).toBeVisible();
   expect(await values(page, untouched), 'nothing changed after a reload').toEqual(seeded);
-  expect(await snapshot(page, COMMENT_PREFIX)).toHaveLength(3 + unreadable + 1);
+  expect(await storedEntries(page, COMMENT_PREFIX)).toHaveLength(3 + unreadable + 1);
 });
 
 test('a damaged index is rebuilt from the comment keys', async ({ page }) => {
@@ -206,7 +167,7 @@ test('a damaged index is rebuilt from the comment keys', async ({ page }) => {
     '{"v":1,"entries":"garbage"}',
     '{"v":7,"entries":[]}',
     // Valid, but stale: it lists a comment that is not stored and misses one that is.
-    JSON.stringify({ v: 1, entries: [[a, null, parseInt(a.slice(0, 9), 36), 0, 1], [phantom, null, parseInt(phantom.slice(0, 9), 36), 0, 2]] }),
+    JSON.stringify({ v: 1, entries: [[a, null, createdAt(a), 0, 1], [phantom, null, createdAt(phantom), 0, 2]] }),
   ];
   for (const index of broken) {
     await page.evaluate(() => localStorage.clear());

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { POST, KEY, commentId, createdAt, storedComment, recordValue, commentEntry } from '../support/records.mjs';
 
 /** Prefix of the `problems` entries for Content-Security-Policy violations. */
 export const CSP_VIOLATION = 'CSP violation:';
@@ -46,18 +47,29 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
+/** How `ready` knows that the app has started. */
+export type ReadyOptions = {
+  /** Accept the form's button in either language (English or Spanish), not only in English. */
+  anyLanguage?: boolean;
+};
+
 /** Opens the page and waits until the app has started (the form is interactive). */
-export async function open(page: Page, path = '/') {
+export async function open(page: Page, path = '/', options: ReadyOptions = {}) {
   await page.goto(path);
-  await ready(page);
+  await ready(page, options);
 }
 
 /**
  * Waits until the app runs: the build-time page (with its form disabled) is there
  * at once, and the app takes over after the first paint.
  */
-export async function ready(page: Page) {
-  await expect(page.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
+export async function ready(page: Page, { anyLanguage = false }: ReadyOptions = {}) {
+  if (anyLanguage) {
+    await expect(page.locator('#submit')).toBeEnabled();
+    await expect(page.getByRole('button', { name: /^(Post Comment|Publicar el comentario)$/ })).toBeEnabled();
+  } else {
+    await expect(page.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
+  }
 }
 
 export async function fillComment(page: Page, fields: { comment?: string; name?: string; email?: string; website?: string }) {
@@ -67,33 +79,105 @@ export async function fillComment(page: Page, fields: { comment?: string; name?:
   if (fields.website !== undefined) await page.getByRole('textbox', { name: 'Website' }).fill(fields.website);
 }
 
-export const POST = 'miracle-in-cell-no-7';
+export { POST, KEY, commentId, createdAt, storedComment, recordValue, commentEntry };
 
-/** Posts a comment with the open form, moving the clock past the 15 s flood guard first. */
-export async function post(page: Page, text: string, name = 'Ana') {
-  await page.clock.fastForward('00:16');
-  await fillComment(page, { comment: text, name, email: `${name.toLowerCase()}@example.com` });
-  await page.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(page.locator('.comment-content', { hasText: text }).first()).toBeVisible();
+/** The comments heading once there are `n` (n ≥ 1): "N thoughts on …". */
+export function heading(n: number) {
+  return n === 1 ? 'One thought on “Miracle in cell no. 7”' : `${n} thoughts on “Miracle in cell no. 7”`;
 }
 
-/** The comment (list item) whose own text is `text`. */
-export function comment(page: Page, text: string) {
-  return page.locator('li.comment').filter({ has: page.locator(':scope > article .comment-content', { hasText: text }) });
+/** What `post` fills in, how it posts, and what it waits for; each has the default most tests use. */
+export type PostOptions = {
+  /** The name (default Ana). */
+  name?: string;
+  /** The email (default the name, lower case, at example.com). */
+  email?: string;
+  /** A website, filled in only when given. */
+  website?: string;
+  /** How far the clock moves on first, past the 15 s flood guard (default 16 s). */
+  clock?: string;
+  /**
+   * Brings the tab to the front first, as a reader would (Chromium delays clicks in a
+   * tab that is not in front).
+   */
+  front?: boolean;
+  /**
+   * What shows that it was posted: a comment text containing it is visible
+   * (`shown`, the default), the comment whose own text is exactly it is visible
+   * (`shown exactly`), or the Comment box is empty again (`accepted`).
+   */
+  until?: 'shown' | 'shown exactly' | 'accepted';
+};
+
+/**
+ * Posts a comment with the open form, moving the clock past the 15 s flood guard
+ * first. The third argument is the name, or the options.
+ */
+export async function post(page: Page, text: string, nameOrOptions: string | PostOptions = {}) {
+  const options = typeof nameOrOptions === 'string' ? { name: nameOrOptions } : nameOrOptions;
+  const { name = 'Ana', email = `${name.toLowerCase()}@example.com`, website, clock = '00:16', front = false, until = 'shown' } = options;
+  if (front) await page.bringToFront();
+  await page.clock.fastForward(clock);
+  await fillComment(page, { comment: text, name, email, website });
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  if (until === 'accepted') {
+    await expect(page.getByRole('textbox', { name: 'Comment' }), 'the comment was accepted').toHaveValue('');
+  } else if (until === 'shown exactly') {
+    await expect(comment(page, text, { exact: true })).toBeVisible();
+  } else {
+    await expect(page.locator('.comment-content', { hasText: text }).first()).toBeVisible();
+  }
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The comment (list item) whose own text contains `text`, or (`exact`) is exactly `text`. */
+export function comment(page: Page, text: string, { exact = false } = {}) {
+  const hasText = exact ? new RegExp(`^${escapeRegExp(text)}$`) : text;
+  return page.locator('li.comment').filter({ has: page.locator(':scope > article .comment-content', { hasText }) });
+}
+
+/** Writes `entries` (key → value) into localStorage (the page must be open at the origin). */
+export async function put(page: Page, entries: Record<string, string>) {
+  await page.evaluate((entries) => {
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, entries);
+}
+
+/** Every key and value in localStorage whose key starts with `prefix`, sorted by key. */
+export async function storedEntries(page: Page, prefix = '') {
+  return page.evaluate(
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(prefix))
+        .sort()
+        .map((k) => [k, localStorage.getItem(k)] as const),
+    prefix,
+  );
 }
 
 /** Seeds `n` top-level comments straight into storage (schema v1), one minute apart, oldest first. */
 export async function seed(page: Page, n: number) {
-  await page.evaluate(
-    ({ n, post }) => {
-      const start = Date.UTC(2025, 0, 1);
-      for (let i = 0; i < n; i++) {
-        const created = start + i * 60_000;
-        const id = created.toString(36).padStart(9, '0') + i.toString(36).padStart(6, '0');
-        const comment = { id, post, parent_id: null, author: `Reader ${i + 1}`, email: `r${i}@example.com`, url: null, content: `Seeded comment number ${i + 1}`, created_ms: created };
-        localStorage.setItem(`goosebumps/v1/comment/${post}/${id}`, JSON.stringify({ v: 1, comment }));
-      }
-    },
-    { n, post: POST },
-  );
+  const start = Date.UTC(2025, 0, 1);
+  const comments = Array.from({ length: n }, (_, i) => {
+    const created = start + i * 60_000;
+    const id = commentId(created, i);
+    return storedComment({ id, author: `Reader ${i + 1}`, email: `r${i}@example.com`, content: `Seeded comment number ${i + 1}`, created_ms: created });
+  });
+  await put(page, Object.fromEntries(comments.map((c) => commentEntry(c))));
+}
+
+/**
+ * From the next navigation on, `page` sees localStorage as blocked (reading it throws
+ * a SecurityError with `message`), as a browser that blocks storage for the site does.
+ */
+export async function blockStorage(page: Page, message: string) {
+  await page.addInitScript((message) => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException(message, 'SecurityError');
+      },
+    });
+  }, message);
 }

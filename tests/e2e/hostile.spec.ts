@@ -1,11 +1,10 @@
 // Whatever a reader types is kept exactly (after WordPress's trimming) and shown as
 // text: no markup, handler or URL in a comment or a name becomes an element, a link
 // or a running script, and nothing pushes the page wider than a small phone.
-import { test, expect, open, fillComment } from './fixtures';
+import { test, expect, open, fillComment, post, KEY, type PostOptions } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const POST = 'miracle-in-cell-no-7';
-const COMMENT_PREFIX = `goosebumps/v1/comment/${POST}/`;
+const COMMENT_PREFIX = KEY.commentPrefix();
 const URL_ERROR = 'Please enter a website address that starts with http:// or https://, or leave it empty.';
 
 /**
@@ -16,18 +15,16 @@ function wpTrim(s: string) {
   return s.replace(/^[\0\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\0\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/gu, '');
 }
 
-/** Posts with the open form, moving the clock past the flood guard first. */
-async function post(page: Page, fields: { comment: string; name: string; website?: string }) {
-  await page.clock.fastForward('00:16');
-  await fillComment(page, { ...fields, email: 'hostile@example.com' });
-  await page.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(page.getByRole('textbox', { name: 'Comment' }), 'the comment was accepted').toHaveValue('');
-}
+/**
+ * Posting here: with one email for every name, and posted once the form is empty
+ * again (whatever the comment shows as).
+ */
+const HOSTILE: PostOptions = { email: 'hostile@example.com', until: 'accepted' };
 
 /** The stored record of the comment shown as `item` (an `li.comment`). */
 async function storedRecord(page: Page, item: ReturnType<Page['locator']>) {
   const id = (await item.getAttribute('id'))!.replace(/^comment-/, '');
-  const raw = await page.evaluate((key) => localStorage.getItem(key), COMMENT_PREFIX + id);
+  const raw = await page.evaluate((key) => localStorage.getItem(key), KEY.comment(id));
   expect(raw, `comment ${id} is stored`).not.toBeNull();
   return JSON.parse(raw!).comment as { author: string; content: string; url: string | null };
 }
@@ -105,7 +102,7 @@ for (const { title, name, text } of cases) {
     // What the browser's fields hold is what was typed (a textarea only turns CR LF into LF).
     await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue(text);
     await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue(name);
-    await post(page, { comment: text, name });
+    await post(page, text, { ...HOSTILE, name });
 
     const expectedText = wpTrim(text);
     const expectedName = wpTrim(name);
@@ -147,7 +144,7 @@ test('a name with markup shows as text in the reply title too', async ({ page })
   await page.clock.install();
   await open(page);
   const name = '<b onmouseover=alert(1)>Bee</b><img src=x onerror=alert(2)>';
-  await post(page, { comment: 'Reply to me', name });
+  await post(page, 'Reply to me', { ...HOSTILE, name });
   await page.locator('li.comment').getByRole('button', { name: `Reply to ${name}` }).click();
   await expect(page.locator('#reply-title')).toContainText(`Leave a Reply to ${name}`);
   await expect(page.locator('#reply-title *:not(small, button, bdi)')).toHaveCount(0);
@@ -157,7 +154,7 @@ test('a name with markup shows as text in the reply title too', async ({ page })
 test('a direction override in a name does not turn the words after it around', async ({ page }) => {
   await page.clock.install();
   await open(page);
-  await post(page, { comment: 'Read the name', name: 'Ann\u202Egnp.exe' });
+  await post(page, 'Read the name', { ...HOSTILE, name: 'Ann\u202Egnp.exe' });
   // "says:" is the page's own text after the name: it must still read left to right.
   const order = await page.locator('li.comment .says').evaluate((el) => {
     const node = el.firstChild!;
@@ -203,11 +200,11 @@ test('only http and https websites become links, with rel "nofollow ugc noopener
   await page.clock.install();
   await open(page);
   const scriptsBefore = await page.locator('script').count();
-  await post(page, { comment: 'With a website', name: 'Linked', website: 'https://ok.example' });
-  await post(page, { comment: 'Without a website', name: 'Plain' });
-  await post(page, { comment: 'A website without a scheme', name: 'Schemeless', website: 'ok.example/path' });
+  await post(page, 'With a website', { ...HOSTILE, name: 'Linked', website: 'https://ok.example' });
+  await post(page, 'Without a website', { ...HOSTILE, name: 'Plain' });
+  await post(page, 'A website without a scheme', { ...HOSTILE, name: 'Schemeless', website: 'ok.example/path' });
   const tricky = 'https://ok.example/"><script>window.pwned=1</script><a/href="javascript:alert(1)">';
-  await post(page, { comment: 'A website that tries to break out of its attribute', name: 'Quoted', website: tricky });
+  await post(page, 'A website that tries to break out of its attribute', { ...HOSTILE, name: 'Quoted', website: tricky });
 
   const comments = page.locator('#comments');
   const linked = comments.getByRole('link', { name: 'Linked', exact: true });
@@ -232,14 +229,14 @@ test('a 65,525-byte single word is accepted; 65,526 bytes is refused', async ({ 
   const box = page.getByRole('textbox', { name: 'Comment' });
 
   const word = 'W'.repeat(65_525);
-  await post(page, { comment: word, name: 'Longest' });
+  await post(page, word, { ...HOSTILE, name: 'Longest' });
   const item = page.locator('li.comment').first();
   expect(await item.locator('.comment-content').evaluate((el) => el.textContent)).toBe(word);
   expect((await storedRecord(page, item)).content).toBe(word);
 
   // The limit is in UTF-8 bytes: 65,521 letters and a 4-byte emoji is 65,525 bytes.
   const emojiWord = 'E'.repeat(65_521) + '😀';
-  await post(page, { comment: emojiWord, name: 'Longest emoji' });
+  await post(page, emojiWord, { ...HOSTILE, name: 'Longest emoji' });
   await expect(page.locator('li.comment')).toHaveCount(2);
   expect((await storedRecord(page, page.locator('li.comment').nth(1))).content).toBe(emojiWord);
 
@@ -266,7 +263,7 @@ test('at 320 px wide nothing overflows: a 65,525-character word, a long URL-like
   expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(245);
   const website = 'https://www.a-long-website-address-with-no-spaces.example/' + 'p'.repeat(120);
   expect(new TextEncoder().encode(website).length).toBeLessThanOrEqual(200);
-  await post(page, { comment: 'W'.repeat(65_525), name, website });
+  await post(page, 'W'.repeat(65_525), { ...HOSTILE, name, website });
   await expect(page.locator('li.comment')).toHaveCount(1);
   expect(await overflow()).toBeLessThanOrEqual(320);
 
@@ -275,7 +272,7 @@ test('at 320 px wide nothing overflows: a 65,525-character word, a long URL-like
     await page.locator(`li.comment.depth-${depth - 1}`).getByRole('button', { name: /^Reply to/ }).first().click();
     await expect(page.locator('#reply-title')).toContainText('Leave a Reply to');
     expect(await overflow(), `the reply form at depth ${depth}`).toBeLessThanOrEqual(320);
-    await post(page, { comment: `${depth}`.repeat(3000), name: `${name.slice(0, 200)}${depth}`, website });
+    await post(page, `${depth}`.repeat(3000), { ...HOSTILE, name: `${name.slice(0, 200)}${depth}`, website });
   }
   await expect(page.locator('li.comment.depth-5')).toHaveCount(1);
   expect(await overflow()).toBeLessThanOrEqual(320);

@@ -1,6 +1,6 @@
 // The ways typed text, counts or focus went wrong before the discussion was
 // reshaped (issue 11): each test tries one as a reader would and fails on it.
-import { test, expect, open, ready, fillComment, post, comment, seed, POST } from './fixtures';
+import { test, expect, open, ready, fillComment, post, comment, seed } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
@@ -81,7 +81,8 @@ test('Delete and Undo of the comment being edited keeps the typed edit', async (
   await post(page, 'Being edited');
   await comment(page, 'Being edited').getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Edit your comment' }).fill('My new words');
-  await comment(page, 'Being edited').getByRole('button', { name: 'Delete' }).click();
+  // While the edit form is open the comment shows no text: find it by its author.
+  await page.locator('li.comment').first().getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue('My new words');
 });
@@ -102,7 +103,7 @@ test('with 51 threads, a reply open on page 1 leaves a form on page 2', async ({
   await seed(page, 51);
   await page.reload();
   await ready(page);
-  await comment(page, 'Seeded comment number 1').getByRole('button', { name: 'Reply to Reader 1' }).click();
+  await comment(page, 'Seeded comment number 1').getByRole('button', { name: 'Reply to Reader 1', exact: true }).click();
   await textbox(page).fill('Reply typed on page 1');
   await page.getByRole('link', { name: 'Next »' }).click();
   await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
@@ -123,6 +124,18 @@ test('deleting the only thread of the last page shows the last page there is', a
   await expect(page.locator('.comment-list > li')).toHaveCount(50);
 });
 
+test('another tab deletes the comment being answered: the reply moves to the main form', async ({ page, context }) => {
+  await open(page);
+  await post(page, 'Answered elsewhere', 'Ann');
+  const other = await context.newPage();
+  await open(other);
+  await comment(page, 'Answered elsewhere').getByRole('button', { name: 'Reply to Ann' }).click();
+  await textbox(page).fill('Reply that must not vanish');
+  await comment(other, 'Answered elsewhere').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { name: 'Leave a Reply', exact: true })).toBeVisible();
+  await expect(textbox(page)).toHaveValue('Reply that must not vanish');
+});
+
 test('text dragged into the comment box is dropped there', async ({ page }) => {
   await open(page);
   const dropped = await page.evaluate(() => {
@@ -139,15 +152,18 @@ test('text dragged into the comment box is dropped there', async ({ page }) => {
 test('two tabs: an edit saved in one does not replace the other tab’s typing, nor a post its draft', async ({ page, context }) => {
   await open(page);
   await post(page, 'Shared comment');
+  // The context's clock (installed above) is the other tab's too.
   const other = await context.newPage();
-  await other.clock.install();
   await open(other);
   await comment(page, 'Shared comment').getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Edit your comment' }).fill('Tab A is typing');
   await comment(other, 'Shared comment').getByRole('button', { name: 'Edit' }).click();
   await other.getByRole('textbox', { name: 'Edit your comment' }).fill('Tab B saved this');
   await other.getByRole('button', { name: 'Save' }).click();
-  await expect(comment(page, 'Tab B saved this')).toHaveCount(1);
+  await expect(comment(other, 'Tab B saved this')).toHaveCount(1);
+  // Tab A shows the other tab's edit (its comment is now marked edited)…
+  await expect(page.locator('li.comment .edited')).toBeVisible();
+  // …and the text A is typing stays A's.
   await expect(page.getByRole('textbox', { name: 'Edit your comment' })).toHaveValue('Tab A is typing');
 
   // Tab B types a new comment; tab A types and posts its own.

@@ -82,3 +82,25 @@ test('a new deployment waits until the reader chooses to reload', async ({ page,
   expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.waiting === null && r.active !== null))).toBe(true);
   await expect(prompt).toHaveCount(0);
 });
+
+test('the new-version bar speaks the reader’s language', async ({ page, context }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Español' }).click();
+  await waitForServiceWorker(page);
+  await deployNextVersion(context, page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.update()));
+  const prompt = page.getByRole('status').filter({ hasText: 'Hay una versión nueva disponible' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByRole('button', { name: 'Recargar' })).toBeVisible();
+});
+
+test('offline, the Video tab says that the video needs a connection', async ({ page, context, problems }) => {
+  await open(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.getByRole('tab', { name: 'Video' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The video needs an internet connection.' })).toBeVisible();
+  // The browser reports the video it could not fetch.
+  problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')));
+  await context.setOffline(false);
+});

@@ -3,10 +3,16 @@
 // --public-url /sub/), everything else dist/. Binds to 127.0.0.1 only.
 // For the benchmarks: SERVE_DIR=<folder> serves that folder instead of dist/, and
 // COMPRESS=1 answers with brotli or gzip (as the browser accepts), as real hosts do.
+// HEADERS=1 sends the headers of the served folder's `_headers` (CSP, nosniff,
+// Cache-Control…) as Netlify and Cloudflare Pages would (the cross-engine suite,
+// tests/engines/, does). Off by default: the Playwright suite counts CSP violations
+// and the <meta> policy alone reports each once (a header policy reports it again).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { headersFor, parseHeaders } from '../../scripts/post-build/headers.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const port = Number(process.env.PORT ?? 4173);
@@ -14,6 +20,19 @@ const mainDir = process.env.SERVE_DIR ?? 'dist';
 const compress = process.env.COMPRESS === '1';
 const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.vtt', '.json']);
 const compressed = new Map();
+const hostHeaders = process.env.HEADERS === '1';
+// Each folder's rules, read once (the build does not change while serving).
+const rulesOf = new Map();
+function rulesFor(dir) {
+  if (!rulesOf.has(dir)) {
+    let text = '';
+    try {
+      text = readFileSync(join(root, dir, '_headers'), 'utf8');
+    } catch {}
+    rulesOf.set(dir, parseHeaders(text));
+  }
+  return rulesOf.get(dir);
+}
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,6 +47,8 @@ const types = {
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
 };
+
+const dirOf = (pathname) => (pathname.startsWith('/sub/') ? 'dist-sub' : mainDir);
 
 function locate(pathname) {
   const [dir, rest] = pathname.startsWith('/sub/') ? ['dist-sub', pathname.slice(5)] : [mainDir, pathname.slice(1)];
@@ -49,7 +70,11 @@ createServer(async (req, res) => {
       body = Buffer.from(body.toString('utf8').replace(/"version": "([0-9a-f]+)"/, '"version": "$1-next"'));
     }
     const range = /bytes=(\d*)-(\d*)/.exec(req.headers.range ?? '');
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'accept-ranges': 'bytes' };
+    const headers = {
+      ...(hostHeaders ? headersFor(rulesFor(dirOf(pathname)), pathname) : {}),
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'accept-ranges': 'bytes',
+    };
     const accepted = req.headers['accept-encoding'] ?? '';
     const encoding = !compress || range || !compressible.has(extname(file)) ? null
       : /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;

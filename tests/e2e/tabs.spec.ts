@@ -1,16 +1,11 @@
 // Two tabs of one browser share localStorage: what one tab does shows in the other
 // without a reload, posts made at the same time are all kept, and a draft typed in
 // one tab never wipes the text being typed in the other.
-import { test, expect, open, fillComment } from './fixtures';
+import { test, expect, open, fillComment, post, comment, heading, storedEntries, KEY, type PostOptions } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const POST = 'miracle-in-cell-no-7';
-const COMMENT_PREFIX = `goosebumps/v1/comment/${POST}/`;
-const DRAFT_KEY = `goosebumps/v1/draft/${POST}/new`;
-
-function heading(n: number) {
-  return n === 1 ? 'One thought on “Miracle in cell no. 7”' : `${n} thoughts on “Miracle in cell no. 7”`;
-}
+const COMMENT_PREFIX = KEY.commentPrefix();
+const DRAFT_KEY = KEY.draft;
 
 /** The fixture watches only the first page; a second tab gets the same watch. */
 function watch(page: Page, problems: string[], label: string) {
@@ -24,34 +19,20 @@ function watch(page: Page, problems: string[], label: string) {
   });
 }
 
-/** The comment (list item) whose own text is exactly `text`. */
-function comment(page: Page, text: string) {
-  return page
-    .locator('li.comment')
-    .filter({ has: page.locator(':scope > article .comment-content', { hasText: new RegExp(`^${text}$`) }) });
-}
+/** Comments are found by their whole text: `A-1` is not `A-10`. */
+const EXACT = { exact: true };
 
 /**
- * Posts with the open form, in the tab brought to the front as a reader would
- * (Chromium delays clicks in a tab that is not in front). The clock belongs to the
- * context: Playwright moves it in every page.
+ * Posting here: in the tab brought to the front as a reader would (Chromium delays
+ * clicks in a tab that is not in front), 20 s on (the clock belongs to the context:
+ * Playwright moves it in every page), until the comment whose text is exactly the
+ * posted one shows.
  */
-async function post(page: Page, text: string, name: string) {
-  await page.bringToFront();
-  await page.clock.fastForward('00:20');
-  await fillComment(page, { comment: text, name, email: `${name.toLowerCase()}@example.com` });
-  await page.getByRole('button', { name: 'Post Comment' }).click();
-  await expect(comment(page, text)).toBeVisible();
-}
+const IN_TAB: PostOptions = { front: true, clock: '00:20', until: 'shown exactly' };
 
+/** The text of every stored comment. */
 async function storedComments(page: Page) {
-  return page.evaluate(
-    (prefix) =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => JSON.parse(localStorage.getItem(k)!).comment.content as string),
-    COMMENT_PREFIX,
-  );
+  return (await storedEntries(page, COMMENT_PREFIX)).map(([, value]) => JSON.parse(value!).comment.content as string);
 }
 
 /** Every comment text on every page of comments, going through the page links. */
@@ -76,27 +57,27 @@ test('a post, an edit and a delete in one tab show in the other without a reload
   await open(a);
   await open(b);
 
-  await post(a, 'Written in tab A', 'Ann');
-  await expect(comment(b, 'Written in tab A'), 'a comment posted in A shows in B').toBeVisible();
+  await post(a, 'Written in tab A', { name: 'Ann', ...IN_TAB });
+  await expect(comment(b, 'Written in tab A', EXACT), 'a comment posted in A shows in B').toBeVisible();
   await expect(b.getByRole('heading', { name: heading(1) })).toBeVisible();
 
-  await post(b, 'Written in tab B', 'Ben');
-  await expect(comment(a, 'Written in tab B'), 'a comment posted in B shows in A').toBeVisible();
+  await post(b, 'Written in tab B', { name: 'Ben', ...IN_TAB });
+  await expect(comment(a, 'Written in tab B', EXACT), 'a comment posted in B shows in A').toBeVisible();
   await expect(a.getByRole('heading', { name: heading(2) })).toBeVisible();
 
   await a.bringToFront();
-  await comment(a, 'Written in tab A').getByRole('button', { name: 'Edit' }).click();
+  await comment(a, 'Written in tab A', EXACT).getByRole('button', { name: 'Edit' }).click();
   await a.getByRole('textbox', { name: 'Edit your comment' }).fill('Edited in tab A');
   await a.getByRole('button', { name: 'Save' }).click();
-  await expect(comment(a, 'Edited in tab A')).toContainText('(edited)');
-  await expect(comment(b, 'Edited in tab A'), 'an edit in A shows in B').toContainText('(edited)');
-  await expect(comment(b, 'Written in tab A')).toHaveCount(0);
+  await expect(comment(a, 'Edited in tab A', EXACT)).toContainText('(edited)');
+  await expect(comment(b, 'Edited in tab A', EXACT), 'an edit in A shows in B').toContainText('(edited)');
+  await expect(comment(b, 'Written in tab A', EXACT)).toHaveCount(0);
 
-  await comment(a, 'Edited in tab A').getByRole('button', { name: 'Delete' }).click();
-  await expect(comment(a, 'Edited in tab A')).toHaveCount(0);
-  await expect(comment(b, 'Edited in tab A'), 'a delete in A disappears in B').toHaveCount(0);
+  await comment(a, 'Edited in tab A', EXACT).getByRole('button', { name: 'Delete' }).click();
+  await expect(comment(a, 'Edited in tab A', EXACT)).toHaveCount(0);
+  await expect(comment(b, 'Edited in tab A', EXACT), 'a delete in A disappears in B').toHaveCount(0);
   await expect(b.getByRole('heading', { name: heading(1) })).toBeVisible();
-  await expect(comment(b, 'Written in tab B')).toBeVisible();
+  await expect(comment(b, 'Written in tab B', EXACT)).toBeVisible();
 });
 
 test('two tabs posting in turn lose nothing: 100 + 100 comments', async ({ page: a, context, problems }) => {
@@ -131,7 +112,7 @@ test('two tabs posting in turn lose nothing: 100 + 100 comments', async ({ page:
       // Posted: the form is empty again and the comment is shown (go_to opens its page).
       // Generous timeouts: 200 posts while the other worker runs its own tests.
       await expect(tab.getByRole('textbox', { name: 'Comment' }), `${text} was posted`).toHaveValue('', { timeout: 15_000 });
-      await expect(comment(tab, text)).toBeVisible({ timeout: 15_000 });
+      await expect(comment(tab, text, EXACT)).toBeVisible({ timeout: 15_000 });
     }
   }
 

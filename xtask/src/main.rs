@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
+mod engines;
+
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -226,6 +228,7 @@ fn test() -> Result {
         }
     }
     ensure_chromium()?;
+    engines::ensure()?;
     npm_ci()?;
     run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
     run(cmd("cargo").args([
@@ -273,6 +276,7 @@ fn test() -> Result {
             root().join("tests/webdriver.json"),
         )
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    engines::wasm_tests_in_firefox()?;
     // The build-time renderer (native, `ssr` feature) is linted too.
     run(cmd("cargo").args([
         "clippy",
@@ -302,7 +306,8 @@ fn test() -> Result {
             "--config",
             "tests/e2e/playwright.config.ts",
         ])
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+    engines::suite()
 }
 
 /// Benchmarks (numbers, not pass/fail) of the release build: tests/bench/run.mjs writes BENCHMARKS.md.
