@@ -15,7 +15,11 @@ import { resolve } from 'node:path';
 import { brotliSize, filesUnder } from './support/sizes.mjs';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist');
-const CEILING = { wasmJs: 185_000, pageWithoutVideo: 206_000 };
+// Raised again to 200,000 / 222,000 when the reader's side of issue 12 landed (the
+// Send for publishing dialog, published replies merged into the thread, the
+// browser's promise to keep them): 182,746 → about 197,900 B. Issues 11, 12 and 13
+// stay open on this: the target is still 180,000 / 200,000.
+const CEILING = { wasmJs: 200_000, pageWithoutVideo: 222_000 };
 
 test('WASM + JS stay under their ceiling', () => {
   const app = filesUnder(DIST).filter((f) => /goosebumps-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));

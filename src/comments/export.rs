@@ -259,7 +259,7 @@ pub fn merge(parsed: Parsed, here: &Index) -> (Vec<Comment>, ImportReport) {
     // Sorted by id, searched by halves (the app's one sort, no map type more).
     let mut parent_of: Vec<(&CommentId, Option<&CommentId>)> =
         new.iter().map(|c| (&c.id, c.parent_id.as_ref())).collect();
-    parent_of.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    super::order::sort_by_number_and_text(&mut parent_of, |(id, _)| (0, id.as_str()));
     // The parent of any comment, here or in the file.
     let parent = |id: &CommentId| -> Option<Option<CommentId>> {
         match parent_of.binary_search_by(|(k, _)| (*k).cmp(id)) {

@@ -129,8 +129,8 @@ impl PublishedFile {
 
     /// Sorts by (`created_ms`, `id`): the stable order of the file.
     pub fn sort(&mut self) {
-        self.replies
-            .sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
+        // The app's one sort (see `order`), not a copy of std's sort for this type.
+        super::order::sort_by_number_and_text(&mut self.replies, |r| (r.created_ms, r.id.as_str()));
     }
 
     pub fn get(&self, id: &CommentId) -> Option<&PublishedReply> {

@@ -142,10 +142,13 @@ impl Index {
             }
         }
         let entries = &index.entries;
-        let key = |id: &CommentId| (entries[id].created_ms, id.clone());
-        index.roots.sort_by_cached_key(key);
+        // The app's one sort (see `order`), not a copy of std's sort per call.
+        fn key<'a>(entries: &BTreeMap<CommentId, Entry>, id: &'a CommentId) -> (i64, &'a str) {
+            (entries[id].created_ms, id.as_str())
+        }
+        super::order::sort_by_number_and_text(&mut index.roots, |id| key(entries, id));
         for list in index.children.values_mut() {
-            list.sort_by_cached_key(key);
+            super::order::sort_by_number_and_text(list, |id| key(entries, id));
         }
         index
     }

@@ -201,7 +201,8 @@ impl Repository {
                 (!e.deleted).then(|| (e.created_ms, id.clone()))
             })
             .collect();
-        ids.sort();
+        // The app's one sort (see `order`), not a copy of std's sort for this type.
+        crate::comments::order::sort_by_number_and_text(&mut ids, |(t, id)| (*t, id.as_str()));
         ids.into_iter()
             .filter_map(|(_, id)| self.body(&id))
             .collect()
