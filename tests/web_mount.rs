@@ -11,17 +11,10 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PRERENDERED: &str = include_str!("fixtures/prerendered.html");
+mod common;
+use common::settle;
 
-async fn settle(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
+const PRERENDERED: &str = include_str!("fixtures/prerendered.html");
 
 #[wasm_bindgen_test]
 async fn the_app_comes_alive_over_the_build_time_page_and_keeps_its_static_nodes() {

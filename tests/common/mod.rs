@@ -48,3 +48,16 @@ pub fn hostile_comment(i: &str, created_ms: i64) -> Comment {
         deleted: false,
     }
 }
+
+/// Lets Leptos run its effects (they are scheduled, not synchronous): waits `ms`
+/// milliseconds of the browser's clock. For the browser tests (`web.rs`, `web_mount.rs`).
+#[cfg(target_arch = "wasm32")]
+pub async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

@@ -1,7 +1,7 @@
 // When the browser's storage fails — blocked, full, or holding values this page
 // cannot read — the page still works, says so, and never deletes or rewrites what
 // it cannot read.
-import { test, expect, open, fillComment, comment, heading, put, storedEntries, blockStorage, POST, KEY, commentId, createdAt, storedComment, recordValue } from './fixtures';
+import { test, expect, open, fillComment, post, comment, heading, put, storedEntries, blockStorage, POST, KEY, commentId, createdAt, storedComment, recordValue } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const COMMENT_PREFIX = KEY.commentPrefix();
@@ -36,6 +36,26 @@ test('storage blocked: the page works, says replies last only for this tab, and 
   await expect(page.getByRole('tab', { name: 'Video' })).toHaveAttribute('aria-selected', 'true');
 });
 
+/** Fills localStorage to the last character under keys that are not the app's
+ * (`filler/<n>`); returns how many values it took. */
+async function fillStorage(page: Page) {
+  return page.evaluate(() => {
+    let size = 1 << 20;
+    let n = Object.keys(localStorage).filter((k) => k.startsWith('filler/')).length;
+    const first = n;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`filler/${n}`, 'x'.repeat(size));
+        n++;
+      } catch (e) {
+        if ((e as DOMException).name !== 'QuotaExceededError') throw e;
+        size = Math.floor(size / 2);
+      }
+    }
+    return n - first;
+  });
+}
+
 test('storage full: the reply is not saved, the reader is told why, and nothing stored is removed', async ({ page }) => {
   await open(page);
   await put(page, {
@@ -48,21 +68,7 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   const stored = await storedEntries(page, 'goosebumps/');
   expect(stored.filter(([k]) => k.startsWith(COMMENT_PREFIX))).toHaveLength(3);
 
-  // Fill the storage to the last character under keys that are not the app's.
-  const fillers = await page.evaluate(() => {
-    let size = 1 << 20;
-    let n = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler/${n}`, 'x'.repeat(size));
-        n++;
-      } catch (e) {
-        if ((e as DOMException).name !== 'QuotaExceededError') throw e;
-        size = Math.floor(size / 2);
-      }
-    }
-    return n;
-  });
+    const fillers = await fillStorage(page);
   expect(fillers).toBeGreaterThan(0);
   const fillerKeys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).length);
 
@@ -89,6 +95,50 @@ test('storage full: the reply is not saved, the reader is told why, and nothing 
   const after = await storedEntries(page, COMMENT_PREFIX);
   expect(after).toHaveLength(4);
   for (const entry of stored.filter(([k]) => k.startsWith(COMMENT_PREFIX))) expect(after).toContainEqual(entry);
+});
+
+test('storage full during Edit and Undo: the change is not saved, says so, and the typed edit stays', async ({ page }) => {
+  await open(page);
+  await post(page, 'Short words', 'Ana');
+  const id = (await comment(page, 'Short words').getAttribute('id'))!.replace(/^comment-/, '');
+  const key = COMMENT_PREFIX + id;
+  const [before] = await values(page, [key]).then((v) => [v[key]]);
+  expect(await fillStorage(page)).toBeGreaterThan(0);
+
+  // Edit → Save with longer words: refused, in a sentence about this change (not
+  // "this reply… press Post Comment again"); the form keeps the words.
+  const longer = 'Much longer words than before, which the full storage has no room for. '.repeat(20).trim();
+  await comment(page, 'Short words').getByRole('button', { name: 'Edit' }).click();
+  const box = page.getByRole('textbox', { name: 'Edit your comment' });
+  await box.fill(longer);
+  await page.getByRole('button', { name: 'Save' }).click();
+  const refused = page.getByText("Your comment was not updated. Your browser's storage for this site is full, so this change was not saved.");
+  await expect(refused.first()).toBeVisible();
+  await expect(page.getByText('press Post Comment again')).toHaveCount(0);
+  await expect(box).toHaveValue(longer);
+  expect((await values(page, [key]))[key]).toBe(before);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(comment(page, 'Short words')).toBeVisible();
+
+  // Delete (a smaller record: it fits), fill the room it freed, then Undo: refused
+  // with the same sentence; the Undo bar stays so that Undo can be tried again.
+  await comment(page, 'Short words').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+  const deleted = (await values(page, [key]))[key];
+  expect(deleted).not.toBe(before);
+  await fillStorage(page);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: "The comment could not be restored. Your browser's storage for this site is full, so this change was not saved." }),
+  ).toBeVisible();
+  expect((await values(page, [key]))[key]).toBe(deleted);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+
+  // With room again, Undo puts the comment back as it was.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(comment(page, 'Short words')).toBeVisible();
+  expect((await values(page, [key]))[key]).toBe(before);
 });
 
 test('damaged values under our keys are skipped, counted once, and never touched', async ({ page }) => {
