@@ -9,7 +9,7 @@
 //   writes test-results/bench-partial.md instead of BENCHMARKS.md)
 //
 // Sections, each in its own module over lib.mjs (the shared library): sizes.mjs,
-// lighthouse.mjs (with the floor), startup.mjs, scale.mjs, typing.mjs. This file runs
+// lighthouse.mjs (with the floor), startup.mjs, scale.mjs, typing.mjs, published.mjs. This file runs
 // them in that order and writes the report.
 
 import { execFileSync } from 'node:child_process';
@@ -21,9 +21,10 @@ import { sizes } from './sizes.mjs';
 import { FLOOR, lighthouse, makeFloor } from './lighthouse.mjs';
 import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
+import { published } from './published.mjs';
 import { typing } from './typing.mjs';
 
-const ALL_SECTIONS = ['sizes', 'lighthouse', 'startup', 'scale', 'typing'];
+const ALL_SECTIONS = ['sizes', 'lighthouse', 'startup', 'scale', 'typing', 'published'];
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_SECTIONS;
 const PARTIAL = QUICK || ONLY.length < ALL_SECTIONS.length;
 const OUT = resolve(ROOT, process.env.BENCH_OUT ?? (PARTIAL ? 'test-results/bench-partial.md' : 'BENCHMARKS.md'));
@@ -110,6 +111,12 @@ async function main() {
       const t = await typing(browser, app.url);
       sections.push(['6. Typing into a long comment', t.md]);
       headline.typing = t.results;
+    }
+
+    if (ONLY.includes('published')) {
+      const p = await published(browser);
+      sections.push(['7. Published replies: start-up with 10, 1,000 and 10,000', p.md]);
+      headline.published = { startRatio: p.startRatio };
     }
 
     const minutes = ((Date.now() - began) / 60_000).toFixed(1);

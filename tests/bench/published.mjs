@@ -1,0 +1,84 @@
+// 7. Published replies: start-up with 10, 1,000 and 10,000 published replies of
+// the post (issue 12: 10,000 within 1.5× of 10). Each count is a copy of dist/
+// with replies/<slug>.json written as the build writes it (src/content/replies/),
+// and the comments slot marked as the build marks a post that has some, so the app
+// reads and merges them at start-up exactly as on a site that published them. (The
+// first HTML of that copy does not show them: only the start-up is measured here;
+// the prerendered first page is tested by published.spec.ts.)
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DIST, ROOT, RUNS, fmtRatio, group, log, median, ms, newPage, loadAndWait, ratio, serve, table, verdict } from './lib.mjs';
+import { POST } from '../support/records.mjs';
+
+export const COUNTS = [10, 1_000, 10_000];
+
+/** `n` published replies: threads of five (a first reply, then four answers to it). */
+export function publishedFile(n) {
+  const start = Date.UTC(2024, 0, 1);
+  const replies = [];
+  for (let i = 1; i <= n; i++) {
+    const root = i - ((i - 1) % 5);
+    replies.push({
+      id: `wp-${i}`,
+      parent: i === root ? null : `wp-${root}`,
+      author: `Reader ${i}`,
+      content: `Published reply number ${i}, with a few words more, as readers write them.`,
+      created_ms: start + i * 60_000,
+    });
+  }
+  return `${JSON.stringify({ post: POST, replies }, null, 2)}\n`;
+}
+
+/** A copy of dist/ whose post has `n` published replies; returns its folder. */
+function distWith(n) {
+  const dir = mkdtempSync(join(ROOT, 'target', `bench-published-${n}-`));
+  cpSync(DIST, dir, { recursive: true });
+  mkdirSync(join(dir, 'replies'), { recursive: true });
+  writeFileSync(join(dir, 'replies', `${POST}.json`), publishedFile(n));
+  const page = join(dir, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const marked = html.replace('data-live="comments"', 'data-live="comments" data-published=""');
+  if (marked === html) throw new Error('index.html has no comments slot to mark');
+  writeFileSync(page, marked);
+  return dir;
+}
+
+export async function published(browser) {
+  mkdirSync(join(ROOT, 'target'), { recursive: true });
+  const rows = [];
+  const medians = {};
+  for (const n of COUNTS) {
+    const dir = distWith(n);
+    const server = await serve(relative(ROOT, dir));
+    try {
+      const runs = [];
+      for (let i = 0; i < RUNS.load; i++) {
+        log(`published ${n} run ${i + 1}/${RUNS.load}`);
+        const p = await newPage(browser);
+        try {
+          const r = await loadAndWait(p, server.url, 'goto');
+          const shown = await p.page.locator('.comment-list > li').count();
+          if (shown === 0) throw new Error(`${n} published replies: none shown`);
+          runs.push(r.interactive);
+          if (p.problems.length) log(`page problems: ${p.problems.join(' / ')}`);
+        } finally {
+          await p.context.close();
+        }
+      }
+      medians[n] = median(runs);
+      rows.push([group(n), `**${ms(medians[n])}**`, `${ms(Math.min(...runs))} – ${ms(Math.max(...runs))}`]);
+    } finally {
+      server.child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const startRatio = ratio(medians[COUNTS.at(-1)], medians[COUNTS[0]]);
+  const md = [
+    table(['published replies', 'interactive', 'range'], rows),
+    '',
+    `10,000 / 10: **${fmtRatio(startRatio)}** (limit 1.5×: ${verdict(startRatio, 1.5)}). Headless Chromium, unthrottled, ` +
+      `a fresh context per run, median of ${RUNS.load}; interactive as in section 4, and the published replies are in the ` +
+      'list (the app reads `replies/<slug>.json` before it shows the thread).',
+  ].join('\n');
+  return { md, startRatio };
+}
