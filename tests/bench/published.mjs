@@ -57,9 +57,12 @@ export async function published(browser) {
         const p = await newPage(browser);
         try {
           const r = await loadAndWait(p, server.url, 'goto');
-          const shown = await p.page.locator('.comment-list > li').count();
-          if (shown === 0) throw new Error(`${n} published replies: none shown`);
-          runs.push(r.interactive);
+          // The build-time form is already "interactive" by the probe's measure
+          // while the app still reads the file: the time that counts here is when
+          // the thread with the published replies is there too (checked each frame).
+          await p.page.waitForFunction(() => document.querySelector('.comment-list > li'), null, { polling: 'raf', timeout: 60_000 });
+          const shown = await p.page.evaluate(() => performance.now());
+          runs.push(Math.max(r.interactive, shown));
           if (p.problems.length) log(`page problems: ${p.problems.join(' / ')}`);
         } finally {
           await p.context.close();
@@ -74,11 +77,11 @@ export async function published(browser) {
   }
   const startRatio = ratio(medians[COUNTS.at(-1)], medians[COUNTS[0]]);
   const md = [
-    table(['published replies', 'interactive', 'range'], rows),
+    table(['published replies', 'interactive, with the thread shown', 'range'], rows),
     '',
     `10,000 / 10: **${fmtRatio(startRatio)}** (limit 1.5×: ${verdict(startRatio, 1.5)}). Headless Chromium, unthrottled, ` +
-      `a fresh context per run, median of ${RUNS.load}; interactive as in section 4, and the published replies are in the ` +
-      'list (the app reads `replies/<slug>.json` before it shows the thread).',
+      `a fresh context per run, median of ${RUNS.load}; the later of interactive (as in section 4) and the first published ` +
+      'reply in the list (the app reads `replies/<slug>.json` before it shows the thread), from navigation start.',
   ].join('\n');
   return { md, startRatio };
 }
