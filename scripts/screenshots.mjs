@@ -1,8 +1,10 @@
 // Screenshots of the release build for a human look: node scripts/screenshots.mjs [outdir]
-// Serves dist/ itself, seeds a small thread, and shoots 320–1440 px wide pages.
+// Serves dist/ itself, seeds a small thread, and shoots 320–1440 px wide pages; then
+// the Send for publishing dialog, and (if dist-published/ is built, as `cargo xtask
+// test` does) the thread with published replies, at 390 and 1280 px, light and dark.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const out = resolve(process.argv[2] ?? 'target/screenshots');
@@ -48,5 +50,39 @@ for (const { width, name, colorScheme = 'light', locale = 'en-US' } of shots) {
   console.log(`${width}px: ${out}/${name}.png${overflow ? '  (horizontal overflow!)' : ''}`);
   await context.close();
 }
-await browser.close();
+
+// The Send for publishing dialog (over the seeded replies, all unpublished).
+for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  const page = await context.newPage();
+  await page.addInitScript(seed, { post });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole('button', { name: 'Send for publishing' }).first().click();
+  await page.getByRole('dialog').waitFor();
+  const name = `send-panel-${width}-${colorScheme}`;
+  await page.screenshot({ path: `${out}/${name}.png` });
+  console.log(`${width}px: ${out}/${name}.png`);
+  await context.close();
+}
 server.kill();
+
+// The thread with published replies (dist-published/, the test-only fixture).
+if (existsSync('dist-published/index.html')) {
+  const published = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(port + 1), SERVE_DIR: 'dist-published' }, stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 500));
+  for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port + 1}/`);
+    await page.locator('.comment-list > li').first().waitFor();
+    await page.locator('fieldset.form-fields:not([disabled])').waitFor();
+    const name = `published-thread-${width}-${colorScheme}`;
+    await page.locator('#comments').screenshot({ path: `${out}/${name}.png` });
+    console.log(`${width}px: ${out}/${name}.png`);
+    await context.close();
+  }
+  published.kill();
+} else {
+  console.log('dist-published/ is not built: no shots of the published thread');
+}
+await browser.close();
