@@ -1,27 +1,15 @@
 //! Typed posts, compiled into the app from the JSON files in `src/content/posts/`.
 //!
-//! Adding a post is adding a file there and its name to `bundled!`; the app shows
-//! the post whose slug the URL asks for (see [`select_slug`]).
+//! Adding a post is adding a file there: `build.rs` finds every `*.json` in the
+//! folder (see [`BUNDLED`]); the app shows the post whose slug the URL asks for
+//! (see [`select_slug`]).
 
 use serde::Deserialize;
 use thiserror::Error;
 
 pub mod site;
 
-/// Lists the bundled posts once, for both readings of them: [`BUNDLED`] (the JSON,
-/// for the pre-render step and the tests) and the file names alone (for the
-/// browser, see [`live_posts`]).
-macro_rules! bundled {
-    ($($file:literal),* $(,)?) => {
-        /// Every bundled post as `(file name, JSON text)`. The file name is only used in
-        /// error messages, so a broken post names the file to fix.
-        pub const BUNDLED: &[(&str, &str)] = &[$(($file, include_str!(concat!("posts/", $file)))),*];
-        /// The file names of [`BUNDLED`], in the same order.
-        const BUNDLED_FILES: &[&str] = &[$($file),*];
-    };
-}
-
-bundled!["miracle-in-cell-no-7.json"];
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// One post: a person's goosebump moment and the article around it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -343,7 +331,7 @@ pub struct LiveTestimonial {
 /// built by code that `build.rs` writes from the posts, so the browser build has
 /// neither the rest of their text nor a parser for them.
 pub fn live_posts() -> Result<Vec<LivePost>, ContentError> {
-    BUNDLED_FILES
+    LIVE_FILES
         .iter()
         .map(|file| {
             live_post(file).map_err(|message| ContentError {
