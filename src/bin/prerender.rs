@@ -10,7 +10,8 @@
 //! URL, and `TRUNK_PUBLIC_URL` (set by Trunk) is added to a URL without that path.
 //! Without a URL, URLs are site-relative. The post's published replies
 //! (`src/content/replies/<slug>.json`, or the folder `GOOSEBUMPS_REPLIES_DIR` names)
-//! are rendered with it: the first page of them, as the app shows it. A bad
+//! are rendered with it: the first page of them, as the app shows it. Drafts are
+//! rendered only with `GOOSEBUMPS_DRAFTS=1` (`cargo xtask serve`). A bad
 //! settings or replies file stops the build with its file, line, column and field.
 
 use goosebumps::comments::published::{self, PublishedFile, PublishedReply};
@@ -78,7 +79,9 @@ fn main() {
         .expect("usage: prerender <index.html>");
     let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let site = bundled_site().unwrap_or_else(|e| fail(e));
-    let post = content::all_posts()
+    // Drafts only for `cargo xtask serve` (GOOSEBUMPS_DRAFTS=1), as build.rs does
+    // for the browser's list: `cargo xtask dist` never renders one.
+    let post = content::posts(content::BUNDLED, content::drafts_from_env())
         .unwrap_or_else(|e| fail(e))
         .into_iter()
         .next()

@@ -3,6 +3,11 @@
 //! Adding a post is adding a file there: `build.rs` finds every `*.json` in the
 //! folder (see [`BUNDLED`]); the app shows the post whose slug the URL asks for
 //! (see [`select_slug`]).
+//!
+//! A post with `"draft": true` is a draft: shown by `cargo xtask serve` (which sets
+//! `GOOSEBUMPS_DRAFTS=1` for `build.rs` and the pre-render step), left out of
+//! `cargo xtask dist` — neither pre-rendered nor known to the browser — and so of
+//! the feeds and the sitemap (see [`published_posts`]).
 
 use serde::Deserialize;
 use thiserror::Error;
@@ -29,6 +34,17 @@ pub struct Post {
     /// The article, in order.
     pub article: Vec<Section>,
     pub facts: Facts,
+    /// A draft is served by `cargo xtask serve` and left out of `cargo xtask dist`
+    /// (see [`Post::is_draft`]).
+    #[serde(default)]
+    draft: bool,
+}
+
+impl Post {
+    /// Whether the post is a draft (`"draft": true`; a post without the field is not).
+    pub fn is_draft(&self) -> bool {
+        self.draft
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -303,12 +319,48 @@ fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, Content
     })
 }
 
-/// Parses every bundled post.
+/// The posts of this build: the published ones, and the drafts too when it was
+/// compiled with `GOOSEBUMPS_DRAFTS=1` (as [`live_posts`], the browser's list).
 pub fn all_posts() -> Result<Vec<Post>, ContentError> {
-    BUNDLED
+    posts(BUNDLED, DRAFTS_BUILT)
+}
+
+/// The published posts, drafts left out: what `cargo xtask dist`, the feeds and the
+/// sitemap hold.
+pub fn published_posts() -> Result<Vec<Post>, ContentError> {
+    posts(BUNDLED, false)
+}
+
+/// Parses the posts of `bundled` (`(file name, JSON)`, as [`BUNDLED`]), in order;
+/// drafts only when `drafts`. A draft left out is not parsed, so a half-written
+/// one never stops a build that does not show it.
+pub fn posts(bundled: &[(&str, &str)], drafts: bool) -> Result<Vec<Post>, ContentError> {
+    bundled
         .iter()
+        .filter(|(_, json)| drafts || !is_draft(json))
         .map(|(file, json)| parse_post(file, json))
         .collect()
+}
+
+/// The environment variable that puts drafts into a build: `GOOSEBUMPS_DRAFTS=1`,
+/// which `cargo xtask serve` sets and `cargo xtask dist` does not. `build.rs`
+/// reads it for the browser's list, the pre-render step through [`drafts_from_env`].
+pub const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
+
+/// Whether this run should show drafts: [`DRAFTS_ENV`] is `1`.
+pub fn drafts_from_env() -> bool {
+    std::env::var(DRAFTS_ENV).is_ok_and(|v| v == "1")
+}
+
+/// Whether a post's JSON says `"draft": true`, read leniently (only that field):
+/// a file that does not parse is not a draft, so the full parser reports it.
+pub fn is_draft(json: &str) -> bool {
+    #[derive(Deserialize)]
+    struct DraftField {
+        #[serde(default)]
+        draft: bool,
+    }
+    serde_json::from_str::<DraftField>(json).is_ok_and(|post| post.draft)
 }
 
 /// What the browser needs of a post: the page it starts over was rendered at build
@@ -327,7 +379,8 @@ pub struct LiveTestimonial {
     pub video: Option<Video>,
 }
 
-/// What the browser needs of every bundled post, in the order of [`BUNDLED`]:
+/// What the browser needs of every post of this build (as [`all_posts`]), in the
+/// order of [`BUNDLED`]:
 /// built by code that `build.rs` writes from the posts, so the browser build has
 /// neither the rest of their text nor a parser for them.
 pub fn live_posts() -> Result<Vec<LivePost>, ContentError> {

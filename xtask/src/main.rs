@@ -34,8 +34,8 @@ fn main() {
 }
 
 const USAGE: &str = "usage: cargo xtask <command>
-  serve                       install what is missing, then serve the page at http://127.0.0.1:8080
-  dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path)
+  serve                       install what is missing, then serve the page at http://127.0.0.1:8080 (drafts too)
+  dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path; no drafts)
   test                        install what is missing, then run every check and test
   bench                       the release build's figures (size, Lighthouse, start-up, scale, typing) into BENCHMARKS.md
   setup                       only install what is missing
@@ -185,7 +185,9 @@ fn ensure_chromium() -> Result {
 
 fn serve() -> Result {
     setup()?;
-    run(cmd("trunk").args([
+    // Drafts are served here, never in `dist`: build.rs (the browser's list of posts)
+    // and the pre-render step read this, on every rebuild of the served site.
+    run(cmd("trunk").env("GOOSEBUMPS_DRAFTS", "1").args([
         "serve",
         "--offline",
         "--address",
@@ -197,7 +199,8 @@ fn serve() -> Result {
 
 /// `trunk build --release` into `dist_dir`, for a site served under `public_url`.
 fn build(public_url: &str, dist_dir: &str) -> Result {
-    run(cmd("trunk").args([
+    // A release build never holds drafts, whatever the calling shell has set.
+    run(cmd("trunk").env_remove("GOOSEBUMPS_DRAFTS").args([
         "build",
         "--release",
         "--offline",
