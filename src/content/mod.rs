@@ -12,6 +12,7 @@
 use serde::Deserialize;
 use thiserror::Error;
 
+pub mod countries;
 pub mod site;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -21,6 +22,7 @@ include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 #[serde(deny_unknown_fields)]
 pub struct Post {
     /// URL-safe identifier; also namespaces the post's comments in storage.
+    #[serde(deserialize_with = "slug")]
     pub slug: String,
     /// The post title, e.g. the film as the site names it.
     pub title: String,
@@ -64,7 +66,8 @@ pub struct Country {
     pub name: String,
 }
 
-/// An ISO 3166-1 alpha-2 code, checked to be two ASCII capitals when parsed.
+/// An ISO 3166-1 alpha-2 code, checked when parsed to be one that has a flag
+/// ([`countries::COUNTRY_CODES`]).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
 pub struct CountryCode(String);
@@ -82,12 +85,22 @@ impl CountryCode {
 impl TryFrom<String> for CountryCode {
     type Error = String;
     fn try_from(code: String) -> Result<Self, String> {
-        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(Self(code))
-        } else {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             Err(format!(
                 "country code must be two capital letters (ISO 3166-1), got {code:?}"
             ))
+        } else if countries::COUNTRY_CODES
+            .binary_search(&code.as_str())
+            .is_err()
+        {
+            // Checked here, natively, so `cargo test` catches it: the build copies
+            // the flag of every code, and has none for this one.
+            Err(format!(
+                "unknown country code {code:?}: not an ISO 3166-1 alpha-2 code with a flag \
+                 (src/content/countries.rs lists them; e.g. \"MT\" for Malta)"
+            ))
+        } else {
+            Ok(Self(code))
         }
     }
 }
@@ -305,9 +318,115 @@ pub struct ContentError {
     pub message: String,
 }
 
-/// Parses one post; the error names the file, line, column and field.
+/// Parses one post; the error names the file, line, column and field (its path,
+/// as `` `person.country.code`: … ``). A text still starting with
+/// [`PLACEHOLDER`] (as `cargo xtask new-post` writes them) is refused first.
 pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
-    parse(file, json)
+    parse_with_path::<NoPlaceholder>(file, json)?;
+    parse_with_path(file, json)
+}
+
+/// How `cargo xtask new-post` starts every text the owner must write; a post with
+/// one left does not parse.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// Like [`parse`], with the path of the field at fault in the message.
+fn parse_with_path<T: serde::de::DeserializeOwned>(
+    file: &str,
+    json: &str,
+) -> Result<T, ContentError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let result = match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => de.end().map(|()| value).map_err(|e| (".".to_owned(), e)),
+        Err(e) => Err((e.path().to_string(), e.into_inner())),
+    };
+    result.map_err(|(path, inner)| ContentError {
+        file: file.to_owned(),
+        line: inner.line(),
+        column: inner.column(),
+        // The root's path is ".": a missing top-level field names itself.
+        message: if path == "." {
+            inner.to_string()
+        } else {
+            format!("`{path}`: {inner}")
+        },
+    })
+}
+
+/// Any JSON value, refused when a text in it starts with [`PLACEHOLDER`]; read
+/// through `serde_path_to_error`, the error names the field.
+struct NoPlaceholder;
+
+impl<'de> Deserialize<'de> for NoPlaceholder {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        de.deserialize_any(NoPlaceholder)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoPlaceholder {
+    type Value = NoPlaceholder;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self, E> {
+        if text.starts_with(PLACEHOLDER) {
+            Err(E::custom(format_args!(
+                "still the placeholder {text:?}: fill it in"
+            )))
+        } else {
+            Ok(self)
+        }
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoPlaceholder>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        while map.next_entry::<String, NoPlaceholder>()?.is_some() {}
+        Ok(self)
+    }
+}
+
+/// Whether `slug` is a post's slug: lower-case ASCII letters and digits in words
+/// joined by single hyphens, at most 80 bytes. It names the post's address and
+/// its stored comments, so it must read the same everywhere (`cargo xtask
+/// new-post` applies the same rule).
+pub fn is_slug(slug: &str) -> bool {
+    slug.len() <= 80
+        && !slug.is_empty()
+        && slug.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn slug<'de, D: serde::Deserializer<'de>>(de: D) -> Result<String, D::Error> {
+    let slug = String::deserialize(de)?;
+    if is_slug(&slug) {
+        Ok(slug)
+    } else {
+        Err(serde::de::Error::custom(format_args!(
+            "not a slug: {slug:?} (lower-case letters and digits, words joined by single \
+             hyphens, e.g. \"miracle-in-cell-no-7\")"
+        )))
+    }
 }
 
 fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, ContentError> {

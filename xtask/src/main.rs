@@ -146,9 +146,14 @@ fn setup() -> Result {
         run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;
     }
 
+    // Always (it skips when node_modules/ matches the lockfile): the build needs
+    // flag-icons as well as wasm-opt, and a new npm package must arrive too.
+    npm_ci()?;
     let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
-    if !root().join("node_modules/.bin/wasm-opt").exists() || !wasm_opt.contains("(version_132)") {
-        npm_ci()?;
+    if !wasm_opt.contains("(version_132)") {
+        return Err(format!(
+            "wasm-opt is not binaryen's version_132 (got {wasm_opt:?}): run `npm ci`"
+        ));
     }
     // Trunk builds with --offline, which makes cargo offline too.
     run(cmd("cargo").args(["fetch"]))
