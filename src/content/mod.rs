@@ -19,10 +19,19 @@ include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// One post: a person's goosebump moment and the article around it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Post {
     /// URL-safe identifier; also namespaces the post's comments in storage.
     #[serde(deserialize_with = "slug")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            with = "String",
+            regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+            length(max = 80)
+        )
+    )]
     pub slug: String,
     /// The post title, e.g. the film as the site names it.
     pub title: String,
@@ -30,16 +39,25 @@ pub struct Post {
     pub kicker: String,
     /// One-sentence summary for search engines and link previews.
     pub description: String,
+    /// Whose moment it is.
     pub person: Person,
+    /// The film the moment is from.
     pub film: Film,
+    /// The moment, in the person's words.
     pub testimonial: Testimonial,
     /// The article, in order.
     pub article: Vec<Section>,
+    /// The facts box after the article.
     pub facts: Facts,
     /// A draft is served by `cargo xtask serve` and left out of `cargo xtask dist`
     /// (see [`Post::is_draft`]).
     #[serde(default)]
     draft: bool,
+    /// The JSON Schema the file follows (`"../post.schema.json"`), for editors: read
+    /// and ignored.
+    #[serde(rename = "$schema", default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    schema: Option<serde::de::IgnoredAny>,
 }
 
 impl Post {
@@ -50,19 +68,24 @@ impl Post {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The name shown on the card.
     pub name: String,
+    /// The full name, under the quote ("John Amato").
     pub full_name: String,
+    /// Where the person is from.
     pub country: Country,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code; picks the flag image `flags/<code>.svg`.
     pub code: CountryCode,
+    /// The country's name in English, shown beside the flag and as its alt text.
     pub name: String,
 }
 
@@ -106,16 +129,22 @@ impl TryFrom<String> for CountryCode {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Film {
+    /// The film's English title.
     pub title: String,
+    /// The title in its own language.
     pub original_title: String,
+    /// The year it was released.
     pub year: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Testimonial {
+    /// The moment's heading ("The movie … – John’s goosebump moment").
     pub headline: String,
     /// The person's words, exactly as given (the Text view and the captions).
     pub quote: String,
@@ -219,18 +248,25 @@ impl TryFrom<RawVideo> for Video {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VideoSource {
+    /// The file, under `public/` ("media/john.mp4").
     pub src: String,
+    /// Its MIME type with codecs, e.g. `video/mp4; codecs="avc1.4D401E, mp4a.40.2"`.
     #[serde(rename = "type")]
     pub mime: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Captions {
+    /// The WebVTT file, under `public/` ("media/john.en.vtt"); it says the quote.
     pub src: String,
+    /// The captions' language ("en").
     pub srclang: String,
+    /// The captions' name in the player's menu ("English").
     pub label: String,
 }
 
@@ -267,11 +303,14 @@ impl TryFrom<String> for YoutubeId {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's heading.
     pub heading: String,
     /// 2 or 3: the page title is the only `h1`.
     pub level: HeadingLevel,
+    /// The section's paragraphs, as plain text, in order.
     pub paragraphs: Vec<String>,
 }
 
@@ -295,16 +334,22 @@ impl TryFrom<u8> for HeadingLevel {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
+    /// The box's heading ("More about the movie …").
     pub heading: String,
+    /// The facts, in order.
     pub items: Vec<Fact>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// What the fact is ("Original title").
     pub label: String,
+    /// The fact ("Yedinci Koğuştaki Mucize").
     pub value: String,
 }
 
@@ -316,6 +361,148 @@ pub struct ContentError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+}
+
+/// The JSON Schema of a post file, as committed in `src/content/post.schema.json`
+/// (a test checks it is current): derived from these types, their doc comments
+/// becoming its descriptions, so an editor completes and explains the fields.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn post_schema() -> String {
+    let settings =
+        schemars::gen::SchemaSettings::draft07().with(|s| s.option_add_null_type = false);
+    let schema = settings.into_generator().into_root_schema_for::<Post>();
+    serde_json::to_string_pretty(&schema).expect("a schema is JSON") + "\n"
+}
+
+/// `JsonSchema` for the types read through `try_from`, whose JSON is not their
+/// Rust shape (schemars derives only the Rust shape).
+#[cfg(not(target_arch = "wasm32"))]
+mod schema {
+    use super::*;
+    use schemars::gen::SchemaGenerator;
+    use schemars::schema::{InstanceType, Schema, SchemaObject, SubschemaValidation};
+    use schemars::JsonSchema;
+
+    fn described(mut schema: SchemaObject, description: &str) -> Schema {
+        schema.metadata().description = Some(description.to_owned());
+        schema.into()
+    }
+
+    impl JsonSchema for CountryCode {
+        fn schema_name() -> String {
+            "CountryCode".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let schema = SchemaObject {
+                instance_type: Some(InstanceType::String.into()),
+                enum_values: Some(
+                    countries::COUNTRY_CODES
+                        .iter()
+                        .map(|c| (*c).into())
+                        .collect(),
+                ),
+                ..Default::default()
+            };
+            described(schema, "ISO 3166-1 alpha-2 code, upper case (\"MT\" for Malta); picks the flag image `flags/<code>.svg`.")
+        }
+    }
+
+    impl JsonSchema for YoutubeId {
+        fn schema_name() -> String {
+            "YoutubeId".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let mut schema = SchemaObject {
+                instance_type: Some(InstanceType::String.into()),
+                ..Default::default()
+            };
+            schema.string().pattern = Some("^[A-Za-z0-9_-]{11}$".into());
+            described(
+                schema,
+                "The video's id on YouTube: the 11 characters after `v=` in its address.",
+            )
+        }
+    }
+
+    impl JsonSchema for HeadingLevel {
+        fn schema_name() -> String {
+            "HeadingLevel".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let schema = SchemaObject {
+                instance_type: Some(InstanceType::Integer.into()),
+                enum_values: Some(vec![2.into(), 3.into()]),
+                ..Default::default()
+            };
+            described(schema, "2 or 3: the page title is the only `h1`.")
+        }
+    }
+
+    /// A video file we host (`"kind": "file"`).
+    #[derive(JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct FileVideo {
+        /// `"file"`: a video file the site hosts, under `public/`.
+        kind: FileKind,
+        /// The video's title (its accessible name).
+        title: String,
+        /// Shown under the player when the recording is a stand-in.
+        sample_note: Option<String>,
+        /// The still shown before it plays, e.g. `media/john-poster.jpg`.
+        poster: Option<String>,
+        /// The files, the MP4 (H.264) first, then the WebM, each `type` with its codecs.
+        sources: Vec<VideoSource>,
+        captions: Captions,
+    }
+
+    /// A YouTube video behind a click-to-load facade (`"kind": "youtube"`).
+    #[derive(JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct YoutubeVideo {
+        /// `"youtube"`: a YouTube video, loaded only when the reader presses play.
+        kind: YoutubeKind,
+        /// The video's title (its accessible name).
+        title: String,
+        id: YoutubeId,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum FileKind {
+        File,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum YoutubeKind {
+        Youtube,
+    }
+
+    impl JsonSchema for Video {
+        fn schema_name() -> String {
+            "Video".into()
+        }
+        fn json_schema(gen: &mut SchemaGenerator) -> Schema {
+            let schema = SchemaObject {
+                subschemas: Some(Box::new(SubschemaValidation {
+                    one_of: Some(vec![
+                        gen.subschema_for::<FileVideo>(),
+                        gen.subschema_for::<YoutubeVideo>(),
+                    ]),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            };
+            described(
+                schema,
+                "The Video view: a file we host, or a YouTube video behind a facade.",
+            )
+        }
+    }
 }
 
 /// Parses one post; the error names the file, line, column and field (its path,
