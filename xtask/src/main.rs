@@ -1,4 +1,4 @@
-//! Project commands: `cargo xtask serve | dist | test`. Each first installs what is
+//! Project commands: `cargo xtask serve | dist | test | new-post SLUG`. Each first installs what is
 //! missing (idempotently: versions are checked and a second run skips), so the two
 //! README commands work on a fresh machine with only rustup, cargo and Node.
 
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
 mod engines;
+mod new_post;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -25,6 +26,15 @@ fn main() {
         Some("test") => test(),
         Some("bench") => bench(),
         Some("replies") => replies(&args[1..]),
+        Some("new-post") => match &args[1..] {
+            [slug] => new_post::new_post(&root(), slug).map(|path| {
+                eprintln!(
+                    "xtask: wrote {} (a draft): fill in every TODO, then `cargo xtask serve` shows it",
+                    path.display()
+                )
+            }),
+            _ => Err(USAGE.to_owned()),
+        },
         _ => Err(USAGE.to_owned()),
     };
     if let Err(message) = result {
@@ -39,6 +49,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   test                        install what is missing, then run every check and test
   bench                       the release build's figures (size, Lighthouse, start-up, scale, typing) into BENCHMARKS.md
   setup                       only install what is missing
+  new-post SLUG               write src/content/posts/SLUG.json, a draft to fill in (see README)
   replies add|list|remove …   publish readers' replies into src/content/replies/ (see README)";
 
 /// `cargo xtask replies …`: the owner's tool (`tools/replies`), run from the current
