@@ -257,6 +257,32 @@ fn a_broken_post_names_file_line_column_and_field() {
 }
 
 #[test]
+fn a_slug_is_lower_case_words_joined_by_hyphens() {
+    for good in ["miracle-in-cell-no-7", "a", "life-is-beautiful-1997"] {
+        assert!(content::is_slug(good), "{good}");
+    }
+    for bad in [
+        "",
+        "-a",
+        "a-",
+        "a--b",
+        "A-b",
+        "a_b",
+        "a b",
+        "ä",
+        "a/b",
+        &"a".repeat(81),
+    ] {
+        assert!(!content::is_slug(bad), "{bad}");
+    }
+    let json = content::BUNDLED[0]
+        .1
+        .replacen("\"miracle-in-cell-no-7\"", "\"Miracle in cell\"", 1);
+    let err = parse_post("slug.json", &json).unwrap_err();
+    assert!(err.message.starts_with("`slug`: not a slug"), "{err}");
+}
+
+#[test]
 fn the_slug_comes_from_the_last_path_segment() {
     let slugs = ["miracle-in-cell-no-7", "another"];
     assert_eq!(select_slug("/", &slugs), Some("miracle-in-cell-no-7"));

@@ -10,7 +10,9 @@
 //! URL, and `TRUNK_PUBLIC_URL` (set by Trunk) is added to a URL without that path.
 //! Without a URL, URLs are site-relative. The post's published replies
 //! (`src/content/replies/<slug>.json`, or the folder `GOOSEBUMPS_REPLIES_DIR` names)
-//! are rendered with it: the first page of them, as the app shows it. A bad
+//! are rendered with it: the first page of them, as the app shows it. Drafts are
+//! rendered only with `GOOSEBUMPS_DRAFTS=1` (`cargo xtask serve`). It copies the
+//! flags those posts use from npm `flag-icons` to `flags/<code>.svg` beside the page. A bad
 //! settings or replies file stops the build with its file, line, column and field.
 
 use goosebumps::comments::published::{self, PublishedFile, PublishedReply};
@@ -22,6 +24,9 @@ use goosebumps::content::{self, Post, Video};
 use goosebumps::storage::{MemoryStore, Store};
 use leptos::prelude::*;
 use std::rc::Rc;
+
+/// Where npm `flag-icons` keeps its 4:3 flags (`<code>.svg`), in the project.
+const FLAG_ICONS: &str = "node_modules/flag-icons/flags/4x3";
 
 /// Says why the build cannot go on, and stops it.
 fn fail(message: impl std::fmt::Display) -> ! {
@@ -78,11 +83,18 @@ fn main() {
         .expect("usage: prerender <index.html>");
     let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let site = bundled_site().unwrap_or_else(|e| fail(e));
-    let post = content::all_posts()
-        .unwrap_or_else(|e| fail(e))
-        .into_iter()
-        .next()
-        .expect("at least one bundled post");
+    // Drafts only for `cargo xtask serve` (GOOSEBUMPS_DRAFTS=1), as build.rs does
+    // for the browser's list: `cargo xtask dist` never renders one.
+    let posts =
+        content::posts(content::BUNDLED, content::drafts_from_env()).unwrap_or_else(|e| fail(e));
+    // The flags of these posts only, from npm flag-icons, beside the page.
+    let flags_to = std::path::Path::new(&path)
+        .parent()
+        .unwrap_or(std::path::Path::new("."))
+        .join("flags");
+    let flags_from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FLAG_ICONS);
+    content::countries::copy_flags(&posts, &flags_from, &flags_to).unwrap_or_else(|e| fail(e));
+    let post = posts.into_iter().next().expect("at least one bundled post");
     let public = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let url = page_url(&site, &public);
     let replies = published_of(&post.slug).replies;

@@ -1,33 +1,37 @@
 //! Typed posts, compiled into the app from the JSON files in `src/content/posts/`.
 //!
-//! Adding a post is adding a file there and its name to `bundled!`; the app shows
-//! the post whose slug the URL asks for (see [`select_slug`]).
+//! Adding a post is adding a file there: `build.rs` finds every `*.json` in the
+//! folder (see [`BUNDLED`]); the app shows the post whose slug the URL asks for
+//! (see [`select_slug`]).
+//!
+//! A post with `"draft": true` is a draft: shown by `cargo xtask serve` (which sets
+//! `GOOSEBUMPS_DRAFTS=1` for `build.rs` and the pre-render step), left out of
+//! `cargo xtask dist` — neither pre-rendered nor known to the browser — and so of
+//! the feeds and the sitemap (see [`published_posts`]).
 
 use serde::Deserialize;
 use thiserror::Error;
 
+pub mod countries;
 pub mod site;
 
-/// Lists the bundled posts once, for both readings of them: [`BUNDLED`] (the JSON,
-/// for the pre-render step and the tests) and the file names alone (for the
-/// browser, see [`live_posts`]).
-macro_rules! bundled {
-    ($($file:literal),* $(,)?) => {
-        /// Every bundled post as `(file name, JSON text)`. The file name is only used in
-        /// error messages, so a broken post names the file to fix.
-        pub const BUNDLED: &[(&str, &str)] = &[$(($file, include_str!(concat!("posts/", $file)))),*];
-        /// The file names of [`BUNDLED`], in the same order.
-        const BUNDLED_FILES: &[&str] = &[$($file),*];
-    };
-}
-
-bundled!["miracle-in-cell-no-7.json"];
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// One post: a person's goosebump moment and the article around it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Post {
     /// URL-safe identifier; also namespaces the post's comments in storage.
+    #[serde(deserialize_with = "slug")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            with = "String",
+            regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+            length(max = 80)
+        )
+    )]
     pub slug: String,
     /// The post title, e.g. the film as the site names it.
     pub title: String,
@@ -35,32 +39,58 @@ pub struct Post {
     pub kicker: String,
     /// One-sentence summary for search engines and link previews.
     pub description: String,
+    /// Whose moment it is.
     pub person: Person,
+    /// The film the moment is from.
     pub film: Film,
+    /// The moment, in the person's words.
     pub testimonial: Testimonial,
     /// The article, in order.
     pub article: Vec<Section>,
+    /// The facts box after the article.
     pub facts: Facts,
+    /// A draft is served by `cargo xtask serve` and left out of `cargo xtask dist`
+    /// (see [`Post::is_draft`]).
+    #[serde(default)]
+    draft: bool,
+    /// The JSON Schema the file follows (`"../post.schema.json"`), for editors: read
+    /// and ignored.
+    #[serde(rename = "$schema", default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<String>"))]
+    schema: Option<serde::de::IgnoredAny>,
+}
+
+impl Post {
+    /// Whether the post is a draft (`"draft": true`; a post without the field is not).
+    pub fn is_draft(&self) -> bool {
+        self.draft
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// The name shown on the card.
     pub name: String,
+    /// The full name, under the quote ("John Amato").
     pub full_name: String,
+    /// Where the person is from.
     pub country: Country,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code; picks the flag image `flags/<code>.svg`.
     pub code: CountryCode,
+    /// The country's name in English, shown beside the flag and as its alt text.
     pub name: String,
 }
 
-/// An ISO 3166-1 alpha-2 code, checked to be two ASCII capitals when parsed.
+/// An ISO 3166-1 alpha-2 code, checked when parsed to be one that has a flag
+/// ([`countries::COUNTRY_CODES`]).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "String")]
 pub struct CountryCode(String);
@@ -78,27 +108,43 @@ impl CountryCode {
 impl TryFrom<String> for CountryCode {
     type Error = String;
     fn try_from(code: String) -> Result<Self, String> {
-        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(Self(code))
-        } else {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             Err(format!(
                 "country code must be two capital letters (ISO 3166-1), got {code:?}"
             ))
+        } else if countries::COUNTRY_CODES
+            .binary_search(&code.as_str())
+            .is_err()
+        {
+            // Checked here, natively, so `cargo test` catches it: the build copies
+            // the flag of every code, and has none for this one.
+            Err(format!(
+                "unknown country code {code:?}: not an ISO 3166-1 alpha-2 code with a flag \
+                 (src/content/countries.rs lists them; e.g. \"MT\" for Malta)"
+            ))
+        } else {
+            Ok(Self(code))
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Film {
+    /// The film's English title.
     pub title: String,
+    /// The title in its own language.
     pub original_title: String,
+    /// The year it was released.
     pub year: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Testimonial {
+    /// The moment's heading ("The movie … – John’s goosebump moment").
     pub headline: String,
     /// The person's words, exactly as given (the Text view and the captions).
     pub quote: String,
@@ -202,18 +248,25 @@ impl TryFrom<RawVideo> for Video {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VideoSource {
+    /// The file, under `public/` ("media/john.mp4").
     pub src: String,
+    /// Its MIME type with codecs, e.g. `video/mp4; codecs="avc1.4D401E, mp4a.40.2"`.
     #[serde(rename = "type")]
     pub mime: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Captions {
+    /// The WebVTT file, under `public/` ("media/john.en.vtt"); it says the quote.
     pub src: String,
+    /// The captions' language ("en").
     pub srclang: String,
+    /// The captions' name in the player's menu ("English").
     pub label: String,
 }
 
@@ -250,11 +303,14 @@ impl TryFrom<String> for YoutubeId {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's heading.
     pub heading: String,
     /// 2 or 3: the page title is the only `h1`.
     pub level: HeadingLevel,
+    /// The section's paragraphs, as plain text, in order.
     pub paragraphs: Vec<String>,
 }
 
@@ -278,16 +334,22 @@ impl TryFrom<u8> for HeadingLevel {
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
+    /// The box's heading ("More about the movie …").
     pub heading: String,
+    /// The facts, in order.
     pub items: Vec<Fact>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// What the fact is ("Original title").
     pub label: String,
+    /// The fact ("Yedinci Koğuştaki Mucize").
     pub value: String,
 }
 
@@ -301,9 +363,257 @@ pub struct ContentError {
     pub message: String,
 }
 
-/// Parses one post; the error names the file, line, column and field.
+/// The JSON Schema of a post file, as committed in `src/content/post.schema.json`
+/// (a test checks it is current): derived from these types, their doc comments
+/// becoming its descriptions, so an editor completes and explains the fields.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn post_schema() -> String {
+    let settings =
+        schemars::gen::SchemaSettings::draft07().with(|s| s.option_add_null_type = false);
+    let schema = settings.into_generator().into_root_schema_for::<Post>();
+    serde_json::to_string_pretty(&schema).expect("a schema is JSON") + "\n"
+}
+
+/// `JsonSchema` for the types read through `try_from`, whose JSON is not their
+/// Rust shape (schemars derives only the Rust shape).
+#[cfg(not(target_arch = "wasm32"))]
+mod schema {
+    use super::*;
+    use schemars::gen::SchemaGenerator;
+    use schemars::schema::{InstanceType, Schema, SchemaObject, SubschemaValidation};
+    use schemars::JsonSchema;
+
+    fn described(mut schema: SchemaObject, description: &str) -> Schema {
+        schema.metadata().description = Some(description.to_owned());
+        schema.into()
+    }
+
+    impl JsonSchema for CountryCode {
+        fn schema_name() -> String {
+            "CountryCode".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let schema = SchemaObject {
+                instance_type: Some(InstanceType::String.into()),
+                enum_values: Some(
+                    countries::COUNTRY_CODES
+                        .iter()
+                        .map(|c| (*c).into())
+                        .collect(),
+                ),
+                ..Default::default()
+            };
+            described(schema, "ISO 3166-1 alpha-2 code, upper case (\"MT\" for Malta); picks the flag image `flags/<code>.svg`.")
+        }
+    }
+
+    impl JsonSchema for YoutubeId {
+        fn schema_name() -> String {
+            "YoutubeId".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let mut schema = SchemaObject {
+                instance_type: Some(InstanceType::String.into()),
+                ..Default::default()
+            };
+            schema.string().pattern = Some("^[A-Za-z0-9_-]{11}$".into());
+            described(
+                schema,
+                "The video's id on YouTube: the 11 characters after `v=` in its address.",
+            )
+        }
+    }
+
+    impl JsonSchema for HeadingLevel {
+        fn schema_name() -> String {
+            "HeadingLevel".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let schema = SchemaObject {
+                instance_type: Some(InstanceType::Integer.into()),
+                enum_values: Some(vec![2.into(), 3.into()]),
+                ..Default::default()
+            };
+            described(schema, "2 or 3: the page title is the only `h1`.")
+        }
+    }
+
+    /// A video file we host (`"kind": "file"`).
+    #[derive(JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct FileVideo {
+        /// `"file"`: a video file the site hosts, under `public/`.
+        kind: FileKind,
+        /// The video's title (its accessible name).
+        title: String,
+        /// Shown under the player when the recording is a stand-in.
+        sample_note: Option<String>,
+        /// The still shown before it plays, e.g. `media/john-poster.jpg`.
+        poster: Option<String>,
+        /// The files, the MP4 (H.264) first, then the WebM, each `type` with its codecs.
+        sources: Vec<VideoSource>,
+        captions: Captions,
+    }
+
+    /// A YouTube video behind a click-to-load facade (`"kind": "youtube"`).
+    #[derive(JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct YoutubeVideo {
+        /// `"youtube"`: a YouTube video, loaded only when the reader presses play.
+        kind: YoutubeKind,
+        /// The video's title (its accessible name).
+        title: String,
+        id: YoutubeId,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum FileKind {
+        File,
+    }
+
+    #[derive(JsonSchema)]
+    #[serde(rename_all = "lowercase")]
+    #[allow(dead_code)]
+    enum YoutubeKind {
+        Youtube,
+    }
+
+    impl JsonSchema for Video {
+        fn schema_name() -> String {
+            "Video".into()
+        }
+        fn json_schema(gen: &mut SchemaGenerator) -> Schema {
+            let schema = SchemaObject {
+                subschemas: Some(Box::new(SubschemaValidation {
+                    one_of: Some(vec![
+                        gen.subschema_for::<FileVideo>(),
+                        gen.subschema_for::<YoutubeVideo>(),
+                    ]),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            };
+            described(
+                schema,
+                "The Video view: a file we host, or a YouTube video behind a facade.",
+            )
+        }
+    }
+}
+
+/// Parses one post; the error names the file, line, column and field (its path,
+/// as `` `person.country.code`: … ``). A text still starting with
+/// [`PLACEHOLDER`] (as `cargo xtask new-post` writes them) is refused first.
 pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
-    parse(file, json)
+    parse_with_path::<NoPlaceholder>(file, json)?;
+    parse_with_path(file, json)
+}
+
+/// How `cargo xtask new-post` starts every text the owner must write; a post with
+/// one left does not parse.
+pub const PLACEHOLDER: &str = "TODO:";
+
+/// Like [`parse`], with the path of the field at fault in the message.
+fn parse_with_path<T: serde::de::DeserializeOwned>(
+    file: &str,
+    json: &str,
+) -> Result<T, ContentError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let result = match serde_path_to_error::deserialize(&mut de) {
+        Ok(value) => de.end().map(|()| value).map_err(|e| (".".to_owned(), e)),
+        Err(e) => Err((e.path().to_string(), e.into_inner())),
+    };
+    result.map_err(|(path, inner)| ContentError {
+        file: file.to_owned(),
+        line: inner.line(),
+        column: inner.column(),
+        // The root's path is ".": a missing top-level field names itself.
+        message: if path == "." {
+            inner.to_string()
+        } else {
+            format!("`{path}`: {inner}")
+        },
+    })
+}
+
+/// Any JSON value, refused when a text in it starts with [`PLACEHOLDER`]; read
+/// through `serde_path_to_error`, the error names the field.
+struct NoPlaceholder;
+
+impl<'de> Deserialize<'de> for NoPlaceholder {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        de.deserialize_any(NoPlaceholder)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoPlaceholder {
+    type Value = NoPlaceholder;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self, E> {
+        if text.starts_with(PLACEHOLDER) {
+            Err(E::custom(format_args!(
+                "still the placeholder {text:?}: fill it in"
+            )))
+        } else {
+            Ok(self)
+        }
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoPlaceholder>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        while map.next_entry::<String, NoPlaceholder>()?.is_some() {}
+        Ok(self)
+    }
+}
+
+/// Whether `slug` is a post's slug: lower-case ASCII letters and digits in words
+/// joined by single hyphens, at most 80 bytes. It names the post's address and
+/// its stored comments, so it must read the same everywhere (`cargo xtask
+/// new-post` applies the same rule).
+pub fn is_slug(slug: &str) -> bool {
+    slug.len() <= 80
+        && !slug.is_empty()
+        && slug.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn slug<'de, D: serde::Deserializer<'de>>(de: D) -> Result<String, D::Error> {
+    let slug = String::deserialize(de)?;
+    if is_slug(&slug) {
+        Ok(slug)
+    } else {
+        Err(serde::de::Error::custom(format_args!(
+            "not a slug: {slug:?} (lower-case letters and digits, words joined by single \
+             hyphens, e.g. \"miracle-in-cell-no-7\")"
+        )))
+    }
 }
 
 fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, ContentError> {
@@ -315,12 +625,48 @@ fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, Content
     })
 }
 
-/// Parses every bundled post.
+/// The posts of this build: the published ones, and the drafts too when it was
+/// compiled with `GOOSEBUMPS_DRAFTS=1` (as [`live_posts`], the browser's list).
 pub fn all_posts() -> Result<Vec<Post>, ContentError> {
-    BUNDLED
+    posts(BUNDLED, DRAFTS_BUILT)
+}
+
+/// The published posts, drafts left out: what `cargo xtask dist`, the feeds and the
+/// sitemap hold.
+pub fn published_posts() -> Result<Vec<Post>, ContentError> {
+    posts(BUNDLED, false)
+}
+
+/// Parses the posts of `bundled` (`(file name, JSON)`, as [`BUNDLED`]), in order;
+/// drafts only when `drafts`. A draft left out is not parsed, so a half-written
+/// one never stops a build that does not show it.
+pub fn posts(bundled: &[(&str, &str)], drafts: bool) -> Result<Vec<Post>, ContentError> {
+    bundled
         .iter()
+        .filter(|(_, json)| drafts || !is_draft(json))
         .map(|(file, json)| parse_post(file, json))
         .collect()
+}
+
+/// The environment variable that puts drafts into a build: `GOOSEBUMPS_DRAFTS=1`,
+/// which `cargo xtask serve` sets and `cargo xtask dist` does not. `build.rs`
+/// reads it for the browser's list, the pre-render step through [`drafts_from_env`].
+pub const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
+
+/// Whether this run should show drafts: [`DRAFTS_ENV`] is `1`.
+pub fn drafts_from_env() -> bool {
+    std::env::var(DRAFTS_ENV).is_ok_and(|v| v == "1")
+}
+
+/// Whether a post's JSON says `"draft": true`, read leniently (only that field):
+/// a file that does not parse is not a draft, so the full parser reports it.
+pub fn is_draft(json: &str) -> bool {
+    #[derive(Deserialize)]
+    struct DraftField {
+        #[serde(default)]
+        draft: bool,
+    }
+    serde_json::from_str::<DraftField>(json).is_ok_and(|post| post.draft)
 }
 
 /// What the browser needs of a post: the page it starts over was rendered at build
@@ -339,11 +685,12 @@ pub struct LiveTestimonial {
     pub video: Option<Video>,
 }
 
-/// What the browser needs of every bundled post, in the order of [`BUNDLED`]:
+/// What the browser needs of every post of this build (as [`all_posts`]), in the
+/// order of [`BUNDLED`]:
 /// built by code that `build.rs` writes from the posts, so the browser build has
 /// neither the rest of their text nor a parser for them.
 pub fn live_posts() -> Result<Vec<LivePost>, ContentError> {
-    BUNDLED_FILES
+    LIVE_FILES
         .iter()
         .map(|file| {
             live_post(file).map_err(|message| ContentError {

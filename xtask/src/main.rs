@@ -1,4 +1,4 @@
-//! Project commands: `cargo xtask serve | dist | test`. Each first installs what is
+//! Project commands: `cargo xtask serve | dist | test | new-post SLUG`. Each first installs what is
 //! missing (idempotently: versions are checked and a second run skips), so the two
 //! README commands work on a fresh machine with only rustup, cargo and Node.
 
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
 mod engines;
+mod new_post;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -25,6 +26,15 @@ fn main() {
         Some("test") => test(),
         Some("bench") => bench(),
         Some("replies") => replies(&args[1..]),
+        Some("new-post") => match &args[1..] {
+            [slug] => new_post::new_post(&root(), slug).map(|path| {
+                eprintln!(
+                    "xtask: wrote {} (a draft): fill in every TODO, then `cargo xtask serve` shows it",
+                    path.display()
+                )
+            }),
+            _ => Err(USAGE.to_owned()),
+        },
         _ => Err(USAGE.to_owned()),
     };
     if let Err(message) = result {
@@ -34,11 +44,12 @@ fn main() {
 }
 
 const USAGE: &str = "usage: cargo xtask <command>
-  serve                       install what is missing, then serve the page at http://127.0.0.1:8080
-  dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path)
+  serve                       install what is missing, then serve the page at http://127.0.0.1:8080 (drafts too)
+  dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path; no drafts)
   test                        install what is missing, then run every check and test
   bench                       the release build's figures (size, Lighthouse, start-up, scale, typing) into BENCHMARKS.md
   setup                       only install what is missing
+  new-post SLUG               write src/content/posts/SLUG.json, a draft to fill in (see README)
   replies add|list|remove …   publish readers' replies into src/content/replies/ (see README)";
 
 /// `cargo xtask replies …`: the owner's tool (`tools/replies`), run from the current
@@ -146,9 +157,14 @@ fn setup() -> Result {
         run(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &wbg]))?;
     }
 
+    // Always (it skips when node_modules/ matches the lockfile): the build needs
+    // flag-icons as well as wasm-opt, and a new npm package must arrive too.
+    npm_ci()?;
     let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
-    if !root().join("node_modules/.bin/wasm-opt").exists() || !wasm_opt.contains("(version_132)") {
-        npm_ci()?;
+    if !wasm_opt.contains("(version_132)") {
+        return Err(format!(
+            "wasm-opt is not binaryen's version_132 (got {wasm_opt:?}): run `npm ci`"
+        ));
     }
     // Trunk builds with --offline, which makes cargo offline too.
     run(cmd("cargo").args(["fetch"]))
@@ -185,7 +201,9 @@ fn ensure_chromium() -> Result {
 
 fn serve() -> Result {
     setup()?;
-    run(cmd("trunk").args([
+    // Drafts are served here, never in `dist`: build.rs (the browser's list of posts)
+    // and the pre-render step read this, on every rebuild of the served site.
+    run(cmd("trunk").env("GOOSEBUMPS_DRAFTS", "1").args([
         "serve",
         "--offline",
         "--address",
@@ -197,7 +215,8 @@ fn serve() -> Result {
 
 /// `trunk build --release` into `dist_dir`, for a site served under `public_url`.
 fn build(public_url: &str, dist_dir: &str) -> Result {
-    run(cmd("trunk").args([
+    // A release build never holds drafts, whatever the calling shell has set.
+    run(cmd("trunk").env_remove("GOOSEBUMPS_DRAFTS").args([
         "build",
         "--release",
         "--offline",
