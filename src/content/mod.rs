@@ -626,7 +626,8 @@ fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, Content
 }
 
 /// The posts of this build: the published ones, and the drafts too when it was
-/// compiled with `GOOSEBUMPS_DRAFTS=1` (as [`live_posts`], the browser's list).
+/// compiled with `GOOSEBUMPS_DRAFTS=1` (as [`live_posts`], the browser's list;
+/// without it, `build.rs` leaves drafts out of [`BUNDLED`] too).
 pub fn all_posts() -> Result<Vec<Post>, ContentError> {
     posts(BUNDLED, DRAFTS_BUILT)
 }
