@@ -92,11 +92,13 @@ fn an_unknown_country_code_fails_naming_the_field() {
 }
 
 #[test]
-fn the_build_gets_only_the_flags_its_posts_use() {
-    let from = scratch("flags-from");
+fn the_build_gets_only_the_flags_its_posts_use_its_own_first() {
+    let own = scratch("flags-own");
+    std::fs::write(own.join("mt.svg"), "<svg>our Malta</svg>").unwrap();
+    let set = scratch("flags-set");
     for code in ["mt", "gb", "jp"] {
         std::fs::write(
-            from.join(format!("{code}.svg")),
+            set.join(format!("{code}.svg")),
             format!("<svg>{code}</svg>"),
         )
         .unwrap();
@@ -107,7 +109,7 @@ fn the_build_gets_only_the_flags_its_posts_use() {
         parse_post("b.json", &with_code("JP")).unwrap(),
         parse_post("c.json", &with_code("MT")).unwrap(),
     ];
-    assert_eq!(copy_flags(&posts, &from, &to), Ok(2));
+    assert_eq!(copy_flags(&posts, &[&own, &set], &to), Ok(2));
     let mut copied: Vec<_> = std::fs::read_dir(&to)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -115,17 +117,34 @@ fn the_build_gets_only_the_flags_its_posts_use() {
     copied.sort();
     assert_eq!(copied, ["jp.svg", "mt.svg"]);
     assert_eq!(posts[0].person.country.code.flag_path(), "flags/mt.svg");
+    let read = |code: &str| std::fs::read_to_string(to.join(format!("{code}.svg"))).unwrap();
     assert_eq!(
-        std::fs::read_to_string(to.join("mt.svg")).unwrap(),
-        "<svg>mt</svg>"
+        read("mt"),
+        "<svg>our Malta</svg>",
+        "the project's own drawing first"
     );
+    assert_eq!(read("jp"), "<svg>jp</svg>", "then flag-icons'");
 
     let missing = [parse_post("d.json", &with_code("US")).unwrap()];
-    let err = copy_flags(&missing, &from, &to).unwrap_err();
+    let err = copy_flags(&missing, &[&own, &set], &to).unwrap_err();
+    assert!(err.starts_with("no flag for \"US\": none of "), "{err}");
     assert!(
-        err.ends_with(
-            "us.svg is missing: run `npm ci` (cargo xtask setup does), which installs flag-icons"
-        ),
+        err.ends_with("run `npm ci` (cargo xtask setup does), which installs flag-icons"),
         "{err}"
+    );
+}
+
+#[test]
+fn the_shipped_posts_have_their_flags() {
+    let own = root().join("public/flags");
+    let set = root().join("node_modules/flag-icons/flags/4x3");
+    let to = scratch("flags-shipped");
+    let posts = goosebumps::content::published_posts().unwrap();
+    // Malta is the project's own 3:2 drawing (559 bytes), as the page has always had.
+    assert!(own.join("mt.svg").exists());
+    assert_eq!(copy_flags(&posts, &[&own, &set], &to), Ok(1));
+    assert_eq!(
+        std::fs::read(to.join("mt.svg")).unwrap(),
+        std::fs::read(own.join("mt.svg")).unwrap()
     );
 }

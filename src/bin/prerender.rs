@@ -12,7 +12,8 @@
 //! (`src/content/replies/<slug>.json`, or the folder `GOOSEBUMPS_REPLIES_DIR` names)
 //! are rendered with it: the first page of them, as the app shows it. Drafts are
 //! rendered only with `GOOSEBUMPS_DRAFTS=1` (`cargo xtask serve`). It copies the
-//! flags those posts use from npm `flag-icons` to `flags/<code>.svg` beside the page. A bad
+//! flags those posts use (`public/flags/`, else npm `flag-icons`) to
+//! `flags/<code>.svg` beside the page. A bad
 //! settings or replies file stops the build with its file, line, column and field.
 
 use goosebumps::comments::published::{self, PublishedFile, PublishedReply};
@@ -25,6 +26,9 @@ use goosebumps::storage::{MemoryStore, Store};
 use leptos::prelude::*;
 use std::rc::Rc;
 
+/// The project's own flags (`<code>.svg`), taken before flag-icons' (see
+/// `content::countries::copy_flags`).
+const OWN_FLAGS: &str = "public/flags";
 /// Where npm `flag-icons` keeps its 4:3 flags (`<code>.svg`), in the project.
 const FLAG_ICONS: &str = "node_modules/flag-icons/flags/4x3";
 
@@ -92,8 +96,10 @@ fn main() {
         .parent()
         .unwrap_or(std::path::Path::new("."))
         .join("flags");
-    let flags_from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FLAG_ICONS);
-    content::countries::copy_flags(&posts, &flags_from, &flags_to).unwrap_or_else(|e| fail(e));
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (own, flag_icons) = (root.join(OWN_FLAGS), root.join(FLAG_ICONS));
+    content::countries::copy_flags(&posts, &[&own, &flag_icons], &flags_to)
+        .unwrap_or_else(|e| fail(e));
     let post = posts.into_iter().next().expect("at least one bundled post");
     let public = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let url = page_url(&site, &public);

@@ -23,14 +23,16 @@ pub const COUNTRY_CODES: &[&str] = &[
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
-/// Copies the flag of every post's country from `from` (npm `flag-icons`'
-/// `flags/4x3/`) to `to` as `<code>.svg` (the path `CountryCode::flag_path` names),
-/// and no other flag: the build carries only the flags its posts use. Returns how
-/// many it copied.
+/// Copies the flag of every post's country to `to` as `<code>.svg` (the path
+/// `CountryCode::flag_path` names), and no other flag: the build carries only the
+/// flags its posts use. Each is taken from the first folder of `from` that has it:
+/// the project's own `public/flags/` (a lighter or house drawing, such as the seed
+/// post's Malta flag), then npm `flag-icons`' `flags/4x3/`, which has them all.
+/// Returns how many it copied.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn copy_flags(
     posts: &[super::Post],
-    from: &std::path::Path,
+    from: &[&std::path::Path],
     to: &std::path::Path,
 ) -> Result<usize, String> {
     let mut codes: Vec<String> = posts
@@ -42,13 +44,18 @@ pub fn copy_flags(
     std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
     for code in &codes {
         let file = format!("{code}.svg");
-        let source = from.join(&file);
-        if !source.exists() {
+        let Some(source) = from.iter().map(|dir| dir.join(&file)).find(|f| f.exists()) else {
+            let looked: Vec<String> = from
+                .iter()
+                .map(|d| d.join(&file).display().to_string())
+                .collect();
             return Err(format!(
-                "{} is missing: run `npm ci` (cargo xtask setup does), which installs flag-icons",
-                source.display()
+                "no flag for {:?}: none of {} exists; run `npm ci` (cargo xtask setup does), \
+                 which installs flag-icons",
+                code.to_ascii_uppercase(),
+                looked.join(", ")
             ));
-        }
+        };
         std::fs::copy(&source, to.join(&file)).map_err(|e| format!("{}: {e}", source.display()))?;
     }
     Ok(codes.len())

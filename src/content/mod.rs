@@ -506,8 +506,8 @@ mod schema {
 }
 
 /// Parses one post; the error names the file, line, column and field (its path,
-/// as `` `person.country.code`: … ``). A text still starting with
-/// [`PLACEHOLDER`] (as `cargo xtask new-post` writes them) is refused first.
+/// as `` `person.country.code`: … ``). A text still starting with `TODO:` (a
+/// placeholder, as `cargo xtask new-post` writes them) is refused first.
 pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
     parse_with_path::<NoPlaceholder>(file, json)?;
     parse_with_path(file, json)
@@ -515,7 +515,7 @@ pub fn parse_post(file: &str, json: &str) -> Result<Post, ContentError> {
 
 /// How `cargo xtask new-post` starts every text the owner must write; a post with
 /// one left does not parse.
-pub const PLACEHOLDER: &str = "TODO:";
+pub(crate) const PLACEHOLDER: &str = "TODO:";
 
 /// Like [`parse`], with the path of the field at fault in the message.
 fn parse_with_path<T: serde::de::DeserializeOwned>(
@@ -626,7 +626,8 @@ fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, Content
 }
 
 /// The posts of this build: the published ones, and the drafts too when it was
-/// compiled with `GOOSEBUMPS_DRAFTS=1` (as [`live_posts`], the browser's list).
+/// compiled with `GOOSEBUMPS_DRAFTS=1` (as [`live_posts`], the browser's list;
+/// without it, `build.rs` leaves drafts out of [`BUNDLED`] too).
 pub fn all_posts() -> Result<Vec<Post>, ContentError> {
     posts(BUNDLED, DRAFTS_BUILT)
 }
@@ -651,9 +652,9 @@ pub fn posts(bundled: &[(&str, &str)], drafts: bool) -> Result<Vec<Post>, Conten
 /// The environment variable that puts drafts into a build: `GOOSEBUMPS_DRAFTS=1`,
 /// which `cargo xtask serve` sets and `cargo xtask dist` does not. `build.rs`
 /// reads it for the browser's list, the pre-render step through [`drafts_from_env`].
-pub const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
+pub(crate) const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
 
-/// Whether this run should show drafts: [`DRAFTS_ENV`] is `1`.
+/// Whether this run should show drafts: `GOOSEBUMPS_DRAFTS` is `1`.
 pub fn drafts_from_env() -> bool {
     std::env::var(DRAFTS_ENV).is_ok_and(|v| v == "1")
 }
