@@ -41,6 +41,56 @@ pub fn iso_utc(ms: i64) -> String {
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
+/// The milliseconds since the epoch of `2026-11-25T16:46:13Z` or of the day
+/// `2026-11-25` (at midnight UTC); `None` for anything else, or a day that does
+/// not exist (`2026-02-30`).
+pub fn parse_iso_utc(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (y, mo, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (h, mi, s) = match b.len() {
+        10 => (0, 0, 0),
+        20 if b[10] == b'T' && b[13] == b':' && b[16] == b':' && b[19] == b'Z' => {
+            (digits(11..13)?, digits(14..16)?, digits(17..19)?)
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&mo) || d < 1 || h > 23 || mi > 59 || s > 59 {
+        return None;
+    }
+    // Howard Hinnant's days-from-civil, the inverse of `civil`.
+    let (yy, m) = if mo <= 2 {
+        (y - 1, mo + 9)
+    } else {
+        (y, mo - 3)
+    };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let doy = (153 * m + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let ms = ((days * 86_400) + h * 3600 + mi * 60 + s) * 1000;
+    // A day past the month's end comes back as another date: refuse it.
+    (civil(ms, 0).2 == d as u32).then_some(ms)
+}
+
+/// `25 November 2026` (`25 de noviembre de 2026`): a post's day.
+pub fn long_day(ms: i64, lang: Lang) -> String {
+    let (y, mo, d, ..) = civil(ms, 0);
+    match lang {
+        Lang::Es => format!("{d} de {} de {y}", MESES[mo as usize - 1]),
+        Lang::En => format!("{d} {} {y}", MONTHS[mo as usize - 1]),
+    }
+}
+
 const MESES: [&str; 12] = [
     "enero",
     "febrero",

@@ -39,6 +39,17 @@ pub struct Post {
     pub kicker: String,
     /// One-sentence summary for search engines and link previews.
     pub description: String,
+    /// When the moment was published on the site, in UTC: `2026-12-02T01:47:31Z`
+    /// (or only the day, `2026-12-02`). Orders the home page, the feeds and
+    /// Previous/Next, and dates the sitemap.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            with = "String",
+            regex(pattern = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$")
+        )
+    )]
+    pub published: PublishedAt,
     /// Whose moment it is.
     pub person: Person,
     /// The film the moment is from.
@@ -87,6 +98,26 @@ pub struct Country {
     pub code: CountryCode,
     /// The country's name in English, shown beside the flag and as its alt text.
     pub name: String,
+}
+
+/// When a post was published: milliseconds since the epoch, read from
+/// `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DD` (midnight UTC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub struct PublishedAt(pub i64);
+
+impl TryFrom<String> for PublishedAt {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        crate::comments::time::parse_iso_utc(&text)
+            .map(Self)
+            .ok_or_else(|| {
+                format!(
+                    "not a date: {text:?} (write it in UTC as \"2026-12-02T01:47:31Z\", or the day \
+                     alone as \"2026-12-02\")"
+                )
+            })
+    }
 }
 
 /// An ISO 3166-1 alpha-2 code, checked when parsed to be one that has a flag

@@ -19,9 +19,40 @@ pub(crate) fn is_slug(slug: &str) -> bool {
         })
 }
 
+/// Now, as the post's `published` field writes it (`2026-12-02T16:30:00Z`): the
+/// day the owner starts the post, to be changed when it goes out. Why not
+/// `goosebumps::comments::time`: xtask does not build the site's crate (it would
+/// compile Leptos before every `cargo xtask` command), so it keeps its own copy of
+/// the days-to-civil step.
+fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
 /// The new post's JSON, for `slug` (already checked).
 pub(crate) fn template(slug: &str) -> String {
-    TEMPLATE.replace("{slug}", slug)
+    TEMPLATE
+        .replace("{slug}", slug)
+        .replace("{published}", &now_utc())
 }
 
 const TEMPLATE: &str = r#"{
@@ -31,6 +62,7 @@ const TEMPLATE: &str = r#"{
   "title": "TODO: the post's title, e.g. the film's name as the site writes it",
   "kicker": "TODO: the line above the title, e.g. Person from Malta (John)",
   "description": "TODO: one sentence for search engines and link previews",
+  "published": "{published}",
   "person": {
     "name": "TODO: the person's first name, as shown on the card",
     "full_name": "TODO: the person's full name, shown under the quote",
