@@ -18,15 +18,24 @@ use std::path::Path;
 /// The environment variable that puts drafts into a build (`GOOSEBUMPS_DRAFTS=1`, set
 /// by `cargo xtask serve` only); `content::drafts_from_env` reads it the same way.
 const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
+/// The environment variable that builds the site from another folder of posts
+/// (a test's: `tests/fixtures/site/posts`, for `dist-site/`); unset, the site's own
+/// `src/content/posts`.
+const POSTS_ENV: &str = "GOOSEBUMPS_POSTS_DIR";
 
 fn main() {
-    let posts = Path::new("src/content/posts");
+    let posts_dir = std::env::var(POSTS_ENV)
+        .ok()
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| "src/content/posts".into());
+    let posts = Path::new(&posts_dir);
     // The folder itself: a new or removed file changes it, so a new post rebuilds.
     println!("cargo:rerun-if-changed={}", posts.display());
     println!("cargo:rerun-if-env-changed={DRAFTS_ENV}");
+    println!("cargo:rerun-if-env-changed={POSTS_ENV}");
     let drafts = std::env::var(DRAFTS_ENV).is_ok_and(|v| v == "1");
     let mut files: Vec<_> = std::fs::read_dir(posts)
-        .expect("src/content/posts")
+        .unwrap_or_else(|e| panic!("{}: {e}", posts.display()))
         .map(|entry| entry.expect("a post file").path())
         .filter(|path| path.extension().is_some_and(|e| e == "json"))
         .collect();

@@ -7,6 +7,7 @@
 //! - [`repository`]: one post's stored comments and every change to them (pure);
 //! - [`components`]: the visible parts of the page;
 //! - [`i18n`]: the interface's words, in English and Spanish.
+//! - [`pages`]: the site's pages, their order and addresses; feeds and sitemap.
 
 #![recursion_limit = "256"]
 
@@ -14,5 +15,6 @@ pub mod comments;
 pub mod components;
 pub mod content;
 pub mod i18n;
+pub mod pages;
 pub mod repository;
 pub mod storage;

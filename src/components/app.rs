@@ -1,6 +1,7 @@
 //! The app: picks the post from the URL, opens the store, and lays out the page.
 
 use super::live::LivePart;
+use super::site_pages::{PostLink, PostNav};
 use super::{
     article::Article, comments_area::CommentsArea, facts::FactsBox, post_header::PostHeader,
     testimonial::Testimonial, StoreHandle, UiLang,
@@ -13,10 +14,11 @@ use crate::storage::{LocalStore, MemoryStore, Store, StoreError};
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// What the page starts from: the post the URL names, the browser's localStorage
-/// (or memory, where the browser blocks storage) and the interface language.
+/// What the page starts from: the page's post (none on the home and not-found
+/// pages), the browser's localStorage (or memory, where the browser blocks
+/// storage) and the interface language.
 pub(crate) struct Start<P> {
-    pub post: P,
+    pub post: Option<P>,
     pub store: Rc<dyn Store>,
     /// True when the browser refused storage and `store` only lives in memory.
     pub blocked: bool,
@@ -24,21 +26,23 @@ pub(crate) struct Start<P> {
 }
 
 impl<P> Start<P> {
-    /// Picks from `posts` (the bundled posts, whole or as the browser needs them)
-    /// and reads the address and the browser; the error is the sentence to show
-    /// instead of the page.
+    /// Picks the post `wanted` names from `posts` (the bundled posts, whole or as
+    /// the browser needs them; `None`: a page without a post) and reads the
+    /// browser; the error is the sentence to show instead of the page.
     pub(crate) fn from_browser(
         posts: Result<Vec<P>, ContentError>,
         slug_of: fn(&P) -> &str,
+        wanted: Option<&str>,
     ) -> Result<Self, String> {
         let posts = posts.map_err(|e| format!("This page could not be shown: {e}"))?;
-        let path = window().location().pathname().unwrap_or_default();
-        let slugs: Vec<&str> = posts.iter().map(slug_of).collect();
-        let slug = content::select_slug(&path, &slugs)
-            .unwrap_or_default()
-            .to_owned();
-        let Some(post) = posts.into_iter().find(|p| slug_of(p) == slug) else {
-            return Err("There is no post here yet.".into());
+        let post = match wanted {
+            Some(slug) => Some(
+                posts
+                    .into_iter()
+                    .find(|p| slug_of(p) == slug)
+                    .ok_or_else(|| format!("There is no post {slug:?} in this build."))?,
+            ),
+            None => None,
         };
         let (store, blocked): (Rc<dyn Store>, bool) = match LocalStore::open() {
             Ok(local) => (Rc::new(local), false),
@@ -67,11 +71,25 @@ impl<P> Start<P> {
 /// (or memory, where the browser blocks storage).
 #[component]
 pub fn App() -> impl IntoView {
-    match Start::from_browser(content::all_posts(), |p: &Post| &p.slug) {
-        Ok(start) => view! {
-            <PostPage post=start.post store=start.store storage_blocked=start.blocked lang=start.lang />
+    let posts = content::all_posts();
+    let path = window().location().pathname().unwrap_or_default();
+    let slugs: Vec<String> = posts
+        .as_ref()
+        .map(|posts| posts.iter().map(|p| p.slug.clone()).collect())
+        .unwrap_or_default();
+    let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+    let wanted = content::select_slug(&path, &slugs).map(str::to_owned);
+    match Start::from_browser(posts, |p: &Post| &p.slug, wanted.as_deref()) {
+        Ok(Start {
+            post: Some(post),
+            store,
+            blocked,
+            lang,
+        }) => view! {
+            <PostPage post=post store=store storage_blocked=blocked lang=lang />
         }
         .into_any(),
+        Ok(_) => view! { <p class="fatal">"There is no post here yet."</p> }.into_any(),
         Err(message) => view! { <p class="fatal">{message}</p> }.into_any(),
     }
 }
@@ -99,11 +117,20 @@ pub fn PostPage(
     /// The post's published replies.
     #[prop(optional)]
     published: Vec<PublishedReply>,
+    /// The older post, for "Previous post".
+    #[prop(optional_no_strip)]
+    previous: Option<PostLink>,
+    /// The newer post, for "Next post".
+    #[prop(optional_no_strip)]
+    next: Option<PostLink>,
+    /// The site's name, linked to the home page above the post.
+    #[prop(optional_no_strip)]
+    site_name: Option<String>,
 ) -> impl IntoView {
     let lang = provide_page_context(store, lang);
     view! {
         {skip_link(lang)}
-        <PostHeader kicker=post.kicker.clone() title=post.title.clone() />
+        <PostHeader kicker=post.kicker.clone() title=post.title.clone() site_name=site_name />
         // tabindex -1: the skip link then moves focus here (not only the view), so screen
         // readers go on from main; it stays out of the Tab order.
         <main id="content" class="site-main" tabindex="-1">
@@ -114,6 +141,7 @@ pub fn PostPage(
             </article>
             {storage_blocked.then(|| blocked_notice(lang))}
             <CommentsArea post=post.slug.clone() title=post.title.clone() published=published />
+            <PostNav previous=previous next=next />
         </main>
         {site_footer(lang)}
     }

@@ -10,6 +10,7 @@ pub mod live;
 mod post_header;
 mod reply_form;
 mod send_panel;
+mod site_pages;
 mod testimonial;
 mod video;
 pub use video::VideoPlayer;
@@ -20,6 +21,7 @@ pub use discussion::Discussion;
 pub(crate) use live::until_live;
 pub use live::LivePart;
 pub use reply_form::ReplyForm;
+pub use site_pages::{HomePage, NotFoundPage, PostLink, PostNav};
 pub use testimonial::Testimonial;
 
 use crate::i18n::Lang;
@@ -30,6 +32,28 @@ use wasm_bindgen::JsCast;
 
 /// The id of the element that holds the page as rendered at build time.
 pub const PRERENDER_ROOT: &str = "prerendered";
+
+/// The attribute of the build-time root that names the page's post (its slug);
+/// the home and not-found pages have none.
+pub const POST_ATTR: &str = "data-post";
+/// The attribute of the build-time root that says where the site's files are:
+/// the public URL's path (`/`, `/sub/`), since a page may be one folder down
+/// (`/<slug>/`) or, for the not-found page, at any address.
+pub const BASE_ATTR: &str = "data-base";
+
+/// Where the site's files are (see [`BASE_ATTR`]), shared with the components
+/// that make URLs of them: flags, media, published replies.
+#[derive(Clone, Debug, Default)]
+pub struct SiteBase(pub String);
+
+/// `path` (relative to the site's root, e.g. `flags/mt.svg`) as the page must
+/// ask for it: under the site's base when one is given, else as it is.
+pub(crate) fn site_url(path: &str) -> String {
+    match use_context::<SiteBase>() {
+        Some(SiteBase(base)) if !base.is_empty() => format!("{base}{path}"),
+        _ => path.to_owned(),
+    }
+}
 
 /// True while rendering at build time (no browser: no window, no storage).
 pub const PRERENDERING: bool = cfg!(feature = "ssr");
@@ -67,8 +91,10 @@ pub fn mount() {
 /// Builds the live parts of the page over the build-time markup in `built`: one
 /// for each place marked with [`live::LIVE_ATTR`], by the part the mark names.
 fn mount_live_parts(built: &web_sys::Element) {
+    provide_context(SiteBase(built.get_attribute(BASE_ATTR).unwrap_or_default()));
+    let wanted = built.get_attribute(POST_ATTR);
     let posts = crate::content::live_posts();
-    let start = match app::Start::from_browser(posts, |p| &p.slug) {
+    let start = match app::Start::from_browser(posts, |p| &p.slug, wanted.as_deref()) {
         Ok(start) => start,
         Err(message) => {
             // The build-time page stays readable; say why it does not come alive.
@@ -81,10 +107,9 @@ fn mount_live_parts(built: &web_sys::Element) {
     // The static Text panel, whose `hidden` the tabs keep up to date.
     let text_panel = built.query_selector("#panel-text").ok().flatten();
     let tabs = post
-        .testimonial
-        .video
-        .is_some()
-        .then(|| testimonial::Tabs::new(post.slug.clone(), true, text_panel));
+        .as_ref()
+        .filter(|post| post.testimonial.video.is_some())
+        .map(|post| testimonial::Tabs::new(post.slug.clone(), true, text_panel));
     // Collected first: each part built adds a marked element of its own.
     let marks = built
         .query_selector_all(&format!("[{}]", live::LIVE_ATTR))
@@ -100,21 +125,25 @@ fn mount_live_parts(built: &web_sys::Element) {
             continue;
         };
         // Adding a part to `LivePart` makes this match ask for its arm.
-        match (part, tabs) {
-            (LivePart::SkipLink, _) => replace(&slot, app::skip_link(lang)),
-            (LivePart::Settings, _) => replace(&slot, post_header::PageSettings()),
-            (LivePart::Tabs, Some(tabs)) => replace(&slot, tabs.tab_list()),
-            (LivePart::VideoPanel, Some(tabs)) => {
+        match (part, tabs, &post) {
+            (LivePart::SkipLink, ..) => replace(&slot, app::skip_link(lang)),
+            (LivePart::Settings, ..) => replace(&slot, post_header::PageSettings()),
+            (LivePart::Tabs, Some(tabs), _) => replace(&slot, tabs.tab_list()),
+            (LivePart::VideoPanel, Some(tabs), Some(post)) => {
                 let Some(video) = post.testimonial.video.clone() else {
                     continue;
                 };
                 replace(&slot, tabs.video_panel(video))
             }
-            (LivePart::Tabs | LivePart::VideoPanel, None) => {
-                leptos::logging::error!("a video part is marked on a post without a video");
+            (LivePart::Tabs | LivePart::VideoPanel, ..) => {
+                leptos::logging::error!("a video part is marked on a page without a video");
                 continue;
             }
-            (LivePart::Comments, _) => {
+            (LivePart::Comments, _, None) => {
+                leptos::logging::error!("the comments are marked on a page without a post");
+                continue;
+            }
+            (LivePart::Comments, _, Some(post)) => {
                 if start.blocked {
                     // Before the comments, as in the whole page.
                     build_before(&slot, app::blocked_notice(lang));
@@ -125,8 +154,12 @@ fn mount_live_parts(built: &web_sys::Element) {
                     // show their first page) stay until the build's file of them is
                     // read, so the thread never shows without them.
                     let owner = Owner::current().expect("mounted under an owner");
+                    let url = site_url(&format!(
+                        "replies/{}",
+                        crate::comments::published::file_name(&slug)
+                    ));
                     leptos::task::spawn_local(async move {
-                        let published = fetch_published(&slug).await.unwrap_or_else(|why| {
+                        let published = fetch_published(&url).await.unwrap_or_else(|why| {
                             leptos::logging::warn!("the published replies were not read: {why}");
                             Vec::new()
                         });
@@ -141,12 +174,16 @@ fn mount_live_parts(built: &web_sys::Element) {
                     replace(&slot, view! { <CommentsArea post=slug title=title /> })
                 }
             }
-            (LivePart::Footer, _) => replace(&slot, app::site_footer(lang)),
+            (LivePart::Footer, ..) => replace(&slot, app::site_footer(lang)),
         }
         built_parts.push(part);
     }
     for part in LivePart::ALL {
-        let expected = !part.needs_video() || tabs.is_some();
+        let expected = match part {
+            _ if part.needs_video() => tabs.is_some(),
+            LivePart::Comments => post.is_some(),
+            _ => true,
+        };
         if expected && !built_parts.contains(&part) {
             leptos::logging::error!(
                 "the page has no place marked for the live part {:?}",
@@ -159,10 +196,10 @@ fn mount_live_parts(built: &web_sys::Element) {
 /// The post's published replies, from the build's `replies/<slug>.json` (beside
 /// the page; precached by the service worker, so read offline too).
 async fn fetch_published(
-    slug: &str,
+    url: &str,
 ) -> Result<Vec<crate::comments::published::PublishedReply>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let url = format!("replies/{}", crate::comments::published::file_name(slug));
+    let url = url.to_owned();
     let response = JsFuture::from(window().fetch_with_str(&url))
         .await
         .map_err(|e| format!("{url}: {e:?}"))?;

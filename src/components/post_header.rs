@@ -8,10 +8,20 @@ use crate::storage::records;
 use leptos::prelude::*;
 
 #[component]
-pub fn PostHeader(kicker: String, title: String) -> impl IntoView {
+pub fn PostHeader(
+    kicker: String,
+    title: String,
+    /// The site's name, as a link to the home page (none in a lone post's tests).
+    #[prop(optional_no_strip)]
+    site_name: Option<String>,
+) -> impl IntoView {
+    let home = super::site_url("");
     view! {
         <header class="post-header">
-            <PageSettings />
+            <div class="site-bar">
+                {site_name.map(|name| view! { <p class="site-name"><a href=home>{name}</a></p> })}
+                <PageSettings />
+            </div>
             <p class="kicker" lang="en">{kicker}</p>
             <h1 class="post-title" lang="en">{title}</h1>
         </header>
