@@ -13,14 +13,17 @@
 //   "Reload" button of sw-register.js) or every tab of the site is closed.
 // - activate: delete older versions' caches (of this scope only; another build of
 //   the site under another path keeps its own), then take control of open pages.
-// - fetch: the page (navigations) network first, falling back to this version's
-//   cached page; precached files cache first. Everything else: the network.
+// - fetch: pages (navigations) network first, falling back to this version's
+//   cached copy of that page (`/`, `/<slug>/`, also asked for as `/<slug>`,
+//   `/<slug>/index.html`), else its cached 404.html; precached files cache
+//   first. Everything else: the network.
 const BUILD = /* @build */ { version: 'unbuilt', files: [] };
 
 const SCOPE = self.registration.scope;
 const PREFIX = `goosebumps ${SCOPE} `;
 const CACHE = PREFIX + BUILD.version;
-const PAGE = new URL('./', self.location).href;
+// Shown, offline, for an address the cache has no page for.
+const NOT_FOUND = new URL('404.html', self.location).href;
 const PRECACHED = new Set(BUILD.files.map((file) => new URL(file, self.location).href));
 
 self.addEventListener('install', (event) => {
@@ -55,24 +58,36 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// The page is served at the scope itself, `index.html`, `<slug>` or `<slug>.html`.
+// A page is any address under the scope whose last part has no file extension,
+// or ends with .html.
 function isPage(url) {
   const scope = new URL(SCOPE);
   if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return false;
-  return /^([^/.]*|[^/]*\.html)$/.test(url.pathname.slice(scope.pathname.length));
+  return /(^|\/)([^/.]*|[^/]*\.html)$/.test(url.pathname.slice(scope.pathname.length));
+}
+
+// The precached URL of the page a navigation asks for: `<slug>` and
+// `<slug>/index.html` are `<slug>/`; no query, no hash.
+function pageKey(url) {
+  const page = new URL(url.pathname, url.origin);
+  page.pathname = page.pathname.replace(/\/index\.html$/, '/').replace(/(^|\/)([^/.]+)$/, '$1$2/');
+  return page.href;
 }
 
 async function networkFirst(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    const cached = await caches.open(CACHE).then((cache) => cache.match(PAGE));
+    const cache = await caches.open(CACHE);
+    const page = await cache.match(pageKey(new URL(request.url)));
+    // An address the site has no page for: its not-found page, said as a host says it.
+    const cached = page ?? (await cache.match(NOT_FOUND));
     if (!cached) throw error;
     // A navigation may not be answered with a redirected response (a host may
     // have redirected the precache request): hand over the body alone.
-    if (!cached.redirected) return cached;
-    const { status, statusText, headers } = cached;
-    return new Response(cached.body, { status, statusText, headers });
+    if (page && !cached.redirected) return cached;
+    const { statusText, headers } = cached;
+    return new Response(cached.body, { status: page ? cached.status : 404, statusText: page ? statusText : 'Not Found', headers });
   }
 }
 

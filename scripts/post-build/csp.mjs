@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { attribute, attributes, domText, elements, headElements, readIndex, splice, writeIndex } from './html.mjs';
+import { attribute, attributes, domText, elements, headElements, pages, readIndex, splice, writeIndex } from './html.mjs';
 
 /** The policy, directive by directive; `hashes` are the inline scripts' and styles'. */
 export function directives({ scripts = [], styles = [] } = {}) {
@@ -52,7 +52,37 @@ function fillInDevServerScript(html, publicUrl) {
 }
 
 export async function csp({ dir, publicUrl }) {
-  let html = await readIndex(dir);
+  // Each page gets the policy with its own inline scripts' hashes; the header
+  // (one for the whole site) allows every page's.
+  const all = { scripts: new Set(), styles: new Set() };
+  const files = await pages(dir);
+  let policy;
+  for (const file of files) {
+    const found = await pagePolicy(dir, file, publicUrl);
+    found.scripts.forEach((h) => all.scripts.add(h));
+    found.styles.forEach((h) => all.styles.add(h));
+    if (file === 'index.html') policy = found.policy;
+  }
+  const sitePolicy = directives({ scripts: [...all.scripts].sort(), styles: [...all.styles].sort() });
+
+  await writeFile(
+    join(dir, '_headers'),
+    [
+      '# HTTP headers for hosts that read this file (Netlify, Cloudflare Pages); it must sit',
+      '# at the root of the published site. Made by scripts/post-build/csp.mjs: the same',
+      '# policy as the <meta> of the pages (with every page\'s hashes), plus what only works as a header.',
+      // The public URL's path (a relative one, "./", cannot be known: the whole site).
+      `${publicUrl.startsWith('/') ? publicUrl : '/'}*`,
+      `  Content-Security-Policy: ${serialize([...sitePolicy, ...HEADER_ONLY])}`,
+      '',
+    ].join('\n'),
+  );
+  return `${files.length} page(s), ${all.scripts.size} inline script(s), ${all.styles.size} inline style(s) hashed; index.html: ${serialize(policy)}`;
+}
+
+/** Puts the policy <meta> into one page; its hashes and policy. */
+async function pagePolicy(dir, file, publicUrl) {
+  let html = await readIndex(dir, file);
 
   // Run twice, the result is the same: drop a policy an earlier run inserted.
   html = splice(
@@ -75,10 +105,12 @@ export async function csp({ dir, publicUrl }) {
     if (el.name === 'base') problems.push("<base> (base-uri 'none')");
   }
   if (problems.length) {
-    throw new Error(`index.html has what a strict CSP blocks:\n  ${problems.join('\n  ')}`);
+    throw new Error(`${file} has what a strict CSP blocks:\n  ${problems.join('\n  ')}`);
   }
 
-  const inline = (name) => all.filter((el) => el.name === name && el.text !== undefined && !attribute(el, 'src'));
+  // JSON-LD is data, not script: the policy does not apply to it.
+  const inline = (name) =>
+    all.filter((el) => el.name === name && el.text !== undefined && !attribute(el, 'src') && !/^application\/ld\+json$/i.test(attribute(el, 'type')?.value ?? ''));
   const scripts = [...new Set(inline('script').map((el) => sha256(domText(el.text))))];
   const styles = [...new Set(inline('style').map((el) => sha256(domText(el.text))))];
   const policy = directives({ scripts, styles });
@@ -87,24 +119,11 @@ export async function csp({ dir, publicUrl }) {
   const { head, elements: inHead } = headElements(html);
   const charset = inHead.find((el) => el.name === 'meta' && attribute(el, 'charset'));
   const loadsBefore = charset && inHead.find((el) => ['script', 'link', 'style'].includes(el.name) && el.start < charset.start);
-  if (loadsBefore) throw new Error(`<${loadsBefore.name}> comes before <meta charset>: the policy would come too late`);
+  if (loadsBefore) throw new Error(`${file}: <${loadsBefore.name}> comes before <meta charset>: the policy would come too late`);
   const after = charset ?? head;
   const indent = /\n([ \t]*)$/.exec(html.slice(0, after.start))?.[1] ?? '';
   const meta = `\n${indent}<meta http-equiv="Content-Security-Policy" content="${serialize(policy)}">`;
   html = splice(html, [{ start: after.end, end: after.end, text: meta }]);
-  await writeIndex(dir, html);
-
-  await writeFile(
-    join(dir, '_headers'),
-    [
-      '# HTTP headers for hosts that read this file (Netlify, Cloudflare Pages); it must sit',
-      '# at the root of the published site. Made by scripts/post-build/csp.mjs: the same',
-      '# policy as the <meta> in index.html, plus what only works as a header.',
-      // The public URL's path (a relative one, "./", cannot be known: the whole site).
-      `${publicUrl.startsWith('/') ? publicUrl : '/'}*`,
-      `  Content-Security-Policy: ${serialize([...policy, ...HEADER_ONLY])}`,
-      '',
-    ].join('\n'),
-  );
-  return `${scripts.length} inline script(s), ${styles.length} inline style(s) hashed; ${serialize(policy)}`;
+  await writeIndex(dir, html, file);
+  return { scripts, styles, policy };
 }

@@ -55,7 +55,7 @@ export const REVALIDATE = 'no-cache';
  */
 export const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)$/;
 /** Files a host must revalidate (besides the page at the directory URL). */
-const REVALIDATED = /^(?:index\.html|sw\.js|sw-register\.js)$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$/;
+const REVALIDATED = /^(?:sw\.js|sw-register\.js|sitemap\.xml|robots\.txt)$|\.html$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$|^replies\//;
 
 const block = (path, headers) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)];
 
@@ -84,7 +84,12 @@ export async function headers({ dir, publicUrl }) {
     '',
     '# Revalidated on every load: the page, the service worker and its registration, feeds.',
     ...block(base, [['Cache-Control', REVALIDATE]]),
-    ...revalidated.flatMap((file) => block(`${base}${encodeURI(file)}`, [['Cache-Control', REVALIDATE]])),
+    // A page is also served at its folder's URL (`/<slug>/`).
+    ...revalidated.flatMap((file) =>
+      (/(^|\/)index\.html$/.test(file) && file !== 'index.html' ? [file.replace(/index\.html$/, ''), file] : [file]).flatMap((f) =>
+        block(`${base}${encodeURI(f)}`, [['Cache-Control', REVALIDATE]]),
+      ),
+    ),
     '',
   ];
   await writeFile(join(dir, '_headers'), lines.join('\n'));

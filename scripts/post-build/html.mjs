@@ -1,11 +1,26 @@
 // Just enough HTML reading for the post-build steps: the built index.html is
 // Trunk's output of our own index.html, not arbitrary HTML, so a careful scanner
 // over its start tags, comments and raw-text elements is all that is needed.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const readIndex = (dir) => readFile(join(dir, 'index.html'), 'utf8');
-export const writeIndex = (dir, html) => writeFile(join(dir, 'index.html'), html);
+export const readIndex = (dir, file = 'index.html') => readFile(join(dir, file), 'utf8');
+export const writeIndex = (dir, html, file = 'index.html') => writeFile(join(dir, file), html);
+
+/** Every file of the build, as paths relative to `dir` with `/`, sorted. */
+export async function builtFiles(dir) {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .sort();
+}
+
+/** Every page of the build (`index.html`, `<slug>/index.html`, `404.html`…), sorted. */
+export async function pages(dir) {
+  const found = (await builtFiles(dir)).filter((file) => file.endsWith('.html'));
+  if (!found.includes('index.html')) throw new Error('the build has no index.html');
+  return found;
+}
 
 const ATTRS = String.raw`((?:[^>"']|"[^"]*"|'[^']*')*)`;
 // A comment | a raw-text element (its start tag, text, end tag) | any other start tag.

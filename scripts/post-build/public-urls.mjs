@@ -6,28 +6,33 @@
 // index.html's <head> (favicon, manifest, apple-touch-icon), so they are right at
 // every URL the page is served at. The app's own relative URLs (flags/…, media/…)
 // resolve against the page's URL, which is in the public URL's directory.
-import { attributes, elements, headElements, readIndex, splice, writeIndex } from './html.mjs';
+import { attributes, elements, headElements, pages, readIndex, splice, writeIndex } from './html.mjs';
 
 const ABSOLUTE_OR_SPECIAL = /^(?:[a-z][a-z0-9+.-]*:|\/|#|\?)/i;
 
 export async function publicUrls({ dir, publicUrl }) {
-  const html = await readIndex(dir);
-  if ([...elements(html)].some((el) => el.name === 'base')) {
-    throw new Error(
-      "index.html has a <base> element, which the CSP (base-uri 'none') blocks; " +
-        'leave it out: asset URLs are made absolute with the public URL instead',
-    );
+  let count = 0;
+  const files = await pages(dir);
+  for (const file of files) {
+    const html = await readIndex(dir, file);
+    if ([...elements(html)].some((el) => el.name === 'base')) {
+      throw new Error(
+        `${file} has a <base> element, which the CSP (base-uri 'none') blocks; ` +
+          'leave it out: asset URLs are made absolute with the public URL instead',
+      );
+    }
+    const changes = [];
+    for (const el of headElements(html).elements) {
+      const urlAttr = { link: 'href', script: 'src' }[el.name];
+      if (!urlAttr) continue;
+      const attr = attributes(el.attrs).find((a) => a.name === urlAttr);
+      if (!attr || !attr.value || ABSOLUTE_OR_SPECIAL.test(attr.value)) continue;
+      const at = el.start + 1 + el.name.length + attr.start;
+      const url = `${publicUrl}${attr.value}`.replaceAll('"', '&quot;');
+      changes.push({ start: at, end: at + (attr.end - attr.start), text: `${urlAttr}="${url}"` });
+    }
+    await writeIndex(dir, splice(html, changes), file);
+    count += changes.length;
   }
-  const changes = [];
-  for (const el of headElements(html).elements) {
-    const urlAttr = { link: 'href', script: 'src' }[el.name];
-    if (!urlAttr) continue;
-    const attr = attributes(el.attrs).find((a) => a.name === urlAttr);
-    if (!attr || !attr.value || ABSOLUTE_OR_SPECIAL.test(attr.value)) continue;
-    const at = el.start + 1 + el.name.length + attr.start;
-    const url = `${publicUrl}${attr.value}`.replaceAll('"', '&quot;');
-    changes.push({ start: at, end: at + (attr.end - attr.start), text: `${urlAttr}="${url}"` });
-  }
-  await writeIndex(dir, splice(html, changes));
-  return `${changes.length} <head> URL(s) prefixed with ${publicUrl}`;
+  return `${count} <head> URL(s) in ${files.length} page(s) prefixed with ${publicUrl}`;
 }

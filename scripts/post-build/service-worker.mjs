@@ -2,7 +2,8 @@
 // version. The version hashes the template and every precached file's path and
 // bytes, so any change to what is deployed makes a new worker (and a new cache),
 // and an unchanged build makes a byte-identical sw.js (no needless update).
-// Runs last: index.html must be final.
+// Runs last: the pages must be final. Every page of the site is precached (the
+// home page, each post's, 404.html), so after one visit all of them open offline.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,9 +35,9 @@ export async function serviceWorker({ dir, sourceDir }) {
   }
   const build = {
     version: version.digest('hex').slice(0, 16),
-    // Relative to sw.js; the page itself is cached as the directory URL, the URL
-    // it is served at (a host may redirect …/index.html there).
-    files: ['./', ...files.filter((file) => file !== 'index.html').map(encodeURI)],
+    // Relative to sw.js; each page is cached as its directory's URL (`./`,
+    // `<slug>/`), the URL it is served at (a host may redirect …/index.html there).
+    files: ['./', ...files.filter((f) => f !== 'index.html').map((file) => encodeURI(file.replace(/(^|\/)index\.html$/, '$1')))],
   };
   await writeFile(join(dir, 'sw.js'), template.replace(MARKER, JSON.stringify(build, null, 2)));
   return `sw.js version ${build.version}: ${files.length} files, ${Math.round(bytes / 1024)} KiB precached`;
