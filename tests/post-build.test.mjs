@@ -39,7 +39,8 @@ test('csp hashes every inline script of the final page, as the browser reads it'
   const html = page(
     `  <script type="module">${loader}</script>\n  <script src="/sub/x.js" defer></script>\n`,
     // A pre-rendered body may add inline scripts; CR LF reaches the browser as LF.
-    '<script type="application/ld+json">{"a":\r\n1}</script><style>p{color:red}</style>',
+    // JSON-LD is data, which no policy applies to: not hashed.
+    '<script>let a =\r\n1</script><script type="application/ld+json">{"a":1}</script><style>p{color:red}</style>',
   );
   await withBuild({ 'index.html': html }, async (build, read) => {
     await csp(build);
@@ -47,7 +48,8 @@ test('csp hashes every inline script of the final page, as the browser reads it'
     const policy = policyOf(out);
     assert.ok(policy, 'a CSP <meta>');
     const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
-    assert.equal(scriptSrc, `script-src 'self' 'wasm-unsafe-eval' ${hash(loader)} ${hash('{"a":\n1}')}`);
+    assert.equal(scriptSrc, `script-src 'self' 'wasm-unsafe-eval' ${hash(loader)} ${hash('let a =\n1')}`);
+    assert.ok(!policy.includes(hash('{"a":1}')), 'JSON-LD is not hashed');
     assert.ok(policy.includes(`style-src 'self' ${hash('p{color:red}')}`));
     assert.ok(!/'unsafe-inline'|'unsafe-eval'/.test(policy));
     assert.ok(policy.includes("base-uri 'none'") && policy.includes("object-src 'none'"));
@@ -103,9 +105,26 @@ test('publicUrls prefixes the relative <head> URLs with the public URL and refus
   });
 });
 
+test('csp gives each page its own hashes, and the header every page\'s', async () => {
+  const home = page('  <script>location.hash</script>\n');
+  const post = page('  <script>post()</script>\n');
+  await withBuild({ 'index.html': home, 'a-post/index.html': post, '404.html': page('') }, async (build, read) => {
+    await csp(build);
+    const homePolicy = policyOf(await read('index.html'));
+    const postPolicy = policyOf(await read('a-post/index.html'));
+    assert.ok(homePolicy.includes(hash('location.hash')) && !homePolicy.includes(hash('post()')));
+    assert.ok(postPolicy.includes(hash('post()')) && !postPolicy.includes(hash('location.hash')));
+    assert.ok(!policyOf(await read('404.html')).includes('sha256'));
+    const header = await read('_headers');
+    assert.ok(header.includes(hash('location.hash')) && header.includes(hash('post()')));
+  });
+});
+
 test('serviceWorker precaches the build but not the videos, with a version that follows the bytes', async () => {
   const files = {
     'index.html': page(''),
+    'a-post/index.html': page(''),
+    '404.html': page(''),
     'app-0123456789abcdef.js': 'js',
     'app-0123456789abcdef_bg.wasm': 'wasm',
     'flags/mt.svg': '<svg/>',
@@ -119,7 +138,8 @@ test('serviceWorker precaches the build but not the videos, with a version that 
     await serviceWorker(build);
     const sw = await read('sw.js');
     const built = JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(sw)[1]);
-    assert.deepEqual(built.files, ['./', 'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'flags/mt.svg', 'media/poster.jpg']);
+    // Every page, each at its folder's address.
+    assert.deepEqual(built.files, ['./', '404.html', 'a-post/', 'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'flags/mt.svg', 'media/poster.jpg']);
     assert.match(built.version, /^[0-9a-f]{16}$/);
     assert.ok(sw.includes("self.addEventListener('fetch'"), 'the worker itself is kept');
     first = built.version;

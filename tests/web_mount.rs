@@ -4,7 +4,7 @@
 //! binary: the production start-up leaves its listeners on the window for good.
 #![cfg(target_arch = "wasm32")]
 
-use goosebumps::components::{mount, LivePart, PRERENDER_ROOT};
+use goosebumps::components::{mount, LivePart, BASE_ATTR, POST_ATTR, PRERENDER_ROOT};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -28,6 +28,10 @@ async fn the_app_comes_alive_over_the_build_time_page_and_keeps_its_static_nodes
         .unwrap();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     root.set_id(PRERENDER_ROOT);
+    // As the build writes it: the page's post, and where the site's files are.
+    root.set_attribute(POST_ATTR, "miracle-in-cell-no-7")
+        .unwrap();
+    root.set_attribute(BASE_ATTR, "/").unwrap();
     root.set_inner_html(PRERENDERED);
     document.body().unwrap().append_child(&root).unwrap();
     let title = root.query_selector("h1.post-title").unwrap().unwrap();

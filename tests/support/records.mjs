@@ -5,6 +5,8 @@
 
 /** The post the page shows. */
 export const POST = 'miracle-in-cell-no-7';
+/** The post's page: every post is at its own address, `/<slug>/` (the home page is `/`). */
+export const POST_PATH = `/${POST}/`;
 
 /** The app's localStorage keys. */
 export const KEY = {

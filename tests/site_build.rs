@@ -1,0 +1,248 @@
+//! The site around the posts, on the test-only fixture set of three posts
+//! (`tests/fixtures/site/posts`: two published, one draft): every page the build
+//! writes, their titles, canonical URLs, Previous / Next, the home page's order,
+//! the drafts left out, and the feeds and sitemap read back with a real XML
+//! parser. Run with the `ssr` feature (the build-time renderer's):
+//! `cargo test --no-default-features --features ssr --test site_build`.
+#![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+
+use goosebumps::components::{BASE_ATTR, POST_ATTR, PRERENDER_ROOT};
+use goosebumps::content::{self, site::parse_site, Post};
+use goosebumps::pages::render::{render_site, Rendered, SiteBuild};
+use std::collections::HashMap;
+
+const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Goosebumps</title>\n</head>\n<body>\n</body>\n</html>\n";
+const BASE: &str = "https://goosebumps.example/";
+
+/// The fixture posts, as the build reads them: drafts only when `drafts`.
+fn fixture_posts(drafts: bool) -> Vec<Post> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/posts");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    let bundled: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, j)| (n.as_str(), j.as_str()))
+        .collect();
+    content::posts(&bundled, drafts).unwrap()
+}
+
+fn build(posts: &[Post], absolute: Option<&str>, public: &str) -> Rendered {
+    let site = parse_site(
+        "site.json",
+        r#"{ "name": "Goosebumps", "owner": { "name": "The Owner" } }"#,
+    )
+    .unwrap();
+    let replies = HashMap::new();
+    render_site(&SiteBuild {
+        site: &site,
+        public,
+        absolute: absolute.map(str::to_owned),
+        posts,
+        replies: &replies,
+        template: TEMPLATE,
+    })
+}
+
+fn file<'a>(rendered: &'a Rendered, path: &str) -> &'a str {
+    &rendered
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no {path} in {:?}", paths(rendered)))
+        .contents
+}
+
+fn paths(rendered: &Rendered) -> Vec<&str> {
+    rendered.files.iter().map(|f| f.path.as_str()).collect()
+}
+
+fn title_of(html: &str) -> &str {
+    let at = html.find("<title>").unwrap() + "<title>".len();
+    &html[at..at + html[at..].find("</title>").unwrap()]
+}
+
+#[test]
+fn a_build_writes_the_home_page_each_post_the_404_page_feeds_and_sitemap() {
+    let posts = fixture_posts(false);
+    let rendered = build(&posts, Some(BASE), "/");
+    assert_eq!(
+        paths(&rendered),
+        [
+            "index.html",
+            "cinema-paradiso/index.html",
+            "the-lion-king/index.html",
+            "404.html",
+            "feed.xml",
+            "the-lion-king/feed.xml",
+            "cinema-paradiso/feed.xml",
+            "sitemap.xml",
+            "robots.txt",
+        ]
+    );
+    assert!(rendered.notes.is_empty(), "{:?}", rendered.notes);
+}
+
+#[test]
+fn drafts_are_left_out_of_every_page_feed_and_sitemap() {
+    let rendered = build(&fixture_posts(false), Some(BASE), "/");
+    for f in &rendered.files {
+        assert!(!f.path.contains("amelie"), "{}", f.path);
+        assert!(!f.contents.contains("Amélie"), "{} names the draft", f.path);
+    }
+    // A build that shows drafts (cargo xtask serve) has its page.
+    let with_drafts = build(&fixture_posts(true), Some(BASE), "/");
+    assert!(paths(&with_drafts).contains(&"amelie/index.html"));
+}
+
+#[test]
+fn each_post_page_has_its_title_canonical_url_root_and_feeds() {
+    let rendered = build(&fixture_posts(false), Some(BASE), "/");
+    let page = file(&rendered, "the-lion-king/index.html");
+    assert_eq!(title_of(page), "The Lion King – Amara’s goosebump moment");
+    assert!(page
+        .contains("<link rel=\"canonical\" href=\"https://goosebumps.example/the-lion-king/\">"));
+    assert!(page.contains(&format!(
+        "<div id=\"{PRERENDER_ROOT}\" {BASE_ATTR}=\"/\" {POST_ATTR}=\"the-lion-king\">"
+    )));
+    assert!(page.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Goosebumps – feed\" href=\"https://goosebumps.example/feed.xml\">"
+    ));
+    assert!(page.contains("href=\"https://goosebumps.example/the-lion-king/feed.xml\""));
+    // The site's name links home.
+    assert!(
+        page.contains("<p class=\"site-name\"><a href=\"/\">Goosebumps</a></p>"),
+        "{page}"
+    );
+    // The flag and media come from the site's root, one folder up.
+    assert!(page.contains("src=\"/flags/ke.svg\""), "{page}");
+    let other = file(&rendered, "cinema-paradiso/index.html");
+    assert!(other.contains("src=\"/flags/it.svg\""));
+    assert!(title_of(other).starts_with("Cinema Paradiso"));
+}
+
+#[test]
+fn previous_and_next_link_the_older_and_the_newer_post_and_nothing_past_the_ends() {
+    let rendered = build(&fixture_posts(false), Some(BASE), "/");
+    let oldest = file(&rendered, "cinema-paradiso/index.html");
+    let newest = file(&rendered, "the-lion-king/index.html");
+    assert!(oldest.contains("<a href=\"/the-lion-king/\" rel=\"next\"><span class=\"meta-nav\">Next post</span> <span class=\"nav-title\">The Lion King</span></a>"), "{oldest}");
+    assert!(!oldest.contains("rel=\"prev\""));
+    assert!(newest.contains(
+        "<a href=\"/cinema-paradiso/\" rel=\"prev\"><span class=\"meta-nav\">Previous post</span>"
+    ));
+    assert!(!newest.contains("rel=\"next\""));
+    // One post alone: no navigation at all.
+    let one = build(&fixture_posts(false)[..1], Some(BASE), "/");
+    assert!(!file(&one, "cinema-paradiso/index.html").contains("post-navigation"));
+}
+
+#[test]
+fn the_home_page_lists_the_moments_newest_first_readable_without_the_app() {
+    let rendered = build(&fixture_posts(false), Some(BASE), "/");
+    let home = file(&rendered, "index.html");
+    assert_eq!(title_of(home), "Goosebumps");
+    assert!(home.contains("<link rel=\"canonical\" href=\"https://goosebumps.example/\">"));
+    let lion = home
+        .find("href=\"/the-lion-king/\"")
+        .expect("a link to the newest");
+    let cinema = home
+        .find("href=\"/cinema-paradiso/\"")
+        .expect("a link to the oldest");
+    assert!(lion < cinema, "newest first");
+    for words in [
+        "Amara",
+        "alt=\"Kenya\"",
+        "The Lion King (1994)",
+        "The movie “The Lion King” – Amara’s goosebump moment",
+        "<time datetime=\"2026-11-20T18:30:00Z\">20 November 2026</time>",
+        "Giulia",
+        "Italy",
+    ] {
+        assert!(home.contains(words), "the home page says {words:?}");
+    }
+    // The start of the quote, cut at a word, not the whole of it.
+    assert!(home.contains("“When Rafiki lifts Simba over Pride Rock"));
+    assert!(!home.contains("know exactly what is coming"));
+    // The old single page's links are sent on to the first post.
+    assert!(home.contains("location.replace(\"/cinema-paradiso/\"+location.hash)"));
+    // No post is named on the root: the app builds no post's parts here.
+    assert!(!home.contains(POST_ATTR));
+}
+
+#[test]
+fn the_404_page_says_so_in_both_languages_and_links_home_and_the_newest() {
+    let rendered = build(&fixture_posts(false), Some(BASE), "/sub/");
+    let page = file(&rendered, "404.html");
+    assert_eq!(title_of(page), "Page not found – Goosebumps");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(page.contains("Page not found"));
+    assert!(page.contains("Página no encontrada"));
+    // Absolute paths: it is shown at any address.
+    assert!(page.contains("href=\"/sub/\""));
+    assert!(
+        page.find("href=\"/sub/the-lion-king/\"").unwrap()
+            < page.find("href=\"/sub/cinema-paradiso/\"").unwrap()
+    );
+    assert!(!page.contains("rel=\"canonical\""));
+}
+
+#[test]
+fn without_the_site_url_there_are_no_feeds_or_sitemap_and_it_is_said_once() {
+    let rendered = build(&fixture_posts(false), None, "/");
+    let names = paths(&rendered);
+    assert!(!names.iter().any(|p| p.ends_with(".xml")), "{names:?}");
+    assert_eq!(rendered.notes.len(), 1, "{:?}", rendered.notes);
+    assert!(rendered.notes[0].contains("site's absolute URL"));
+    assert!(!file(&rendered, "robots.txt").contains("Sitemap"));
+    let page = file(&rendered, "the-lion-king/index.html");
+    assert!(!page.contains("rel=\"canonical\""));
+    assert!(!page.contains("application/atom+xml"));
+}
+
+#[test]
+fn the_feed_and_the_sitemap_parse_and_hold_the_published_posts() {
+    let rendered = build(&fixture_posts(false), Some(BASE), "/");
+    let feed = roxmltree::Document::parse(file(&rendered, "feed.xml")).expect("feed.xml is XML");
+    let ids: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .map(|e| {
+            e.children()
+                .find(|c| c.has_tag_name("id"))
+                .and_then(|c| c.text())
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "https://goosebumps.example/the-lion-king/",
+            "https://goosebumps.example/cinema-paradiso/"
+        ]
+    );
+    let sitemap =
+        roxmltree::Document::parse(file(&rendered, "sitemap.xml")).expect("sitemap.xml is XML");
+    let locs: Vec<&str> = sitemap
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        locs,
+        [
+            "https://goosebumps.example/",
+            "https://goosebumps.example/the-lion-king/",
+            "https://goosebumps.example/cinema-paradiso/"
+        ]
+    );
+    assert!(
+        file(&rendered, "robots.txt").contains("Sitemap: https://goosebumps.example/sitemap.xml")
+    );
+}
