@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open, fillComment, post, comment, seed, blockStorage } from './fixtures';
+import { test, expect, open, fillComment, post, comment, seed, blockStorage, POST_PATH } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 // Accessibility, proven in the browser: axe-core finds no WCAG 2.2 AA (and
@@ -108,13 +108,13 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('on load (text view)', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await expect(page.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
     await expectNoAxeViolations(page, 'on load');
   });
 
   test('in the video view', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await page.getByRole('tab', { name: 'Video' }).click();
     const video = page.locator('#panel-video video');
     await expect(video).toBeVisible();
@@ -123,7 +123,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('after a refused submit (errors shown)', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await fillComment(page, { email: 'not-an-email' });
     await page.getByRole('button', { name: 'Post Comment' }).click();
     await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveAttribute('aria-invalid', 'true');
@@ -132,7 +132,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('a thread with a reply form open', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'A thought to answer');
     await comment(page, 'A thought to answer').getByRole('button', { name: 'Reply to Ana' }).click();
     await expect(page.getByRole('heading', { name: /Leave a Reply to Ana/ })).toBeVisible();
@@ -140,7 +140,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('in dark mode, chosen with the Dark mode button', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'Seen in the dark');
     await page.getByRole('button', { name: 'Dark mode' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -153,13 +153,13 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
 
   test('with the storage-blocked notice', async ({ page }) => {
     await blockStorage(page, 'The operation is insecure.');
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await expect(page.getByRole('status').filter({ hasText: 'Your browser is blocking storage for this site' })).toBeVisible();
     await expectNoAxeViolations(page, 'storage blocked');
   });
 
   test('in the Spanish interface', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await page.getByRole('button', { name: 'Español' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.getByRole('heading', { name: 'Deja una respuesta' })).toBeVisible();
@@ -167,7 +167,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('with 60 comments (page links shown)', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await seed(page, 60);
     await page.reload();
     await expect(page.locator('#submit')).toBeEnabled();
@@ -177,7 +177,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('with an edit form open', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'About to be edited');
     await comment(page, 'About to be edited').getByRole('button', { name: 'Edit' }).click();
     await expect(page.getByRole('textbox', { name: 'Edit your comment' })).toBeFocused();
@@ -185,7 +185,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
   });
 
   test('after a delete (Undo bar shown)', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'About to be deleted');
     await comment(page, 'About to be deleted').getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
@@ -194,7 +194,7 @@ test.describe('axe finds no WCAG 2.2 AA violations', () => {
 
   test('at 320 px wide', async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 720 });
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'Read on a small phone');
     await expectNoAxeViolations(page, '320 px');
     await comment(page, 'Read on a small phone').getByRole('button', { name: 'Reply to Ana' }).click();
@@ -207,7 +207,7 @@ test.describe('axe, with the system in dark mode', () => {
 
   test('finds no violations in a new dark context', async ({ page }) => {
     await page.clock.install();
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
     await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
     await post(page, 'Dark by default');
@@ -221,7 +221,7 @@ test.describe('axe, with the system in dark mode', () => {
 test.describe('by keyboard alone', () => {
   test('skip link, tabs, the reply form, Reply and Cancel reply, with focus always visible', async ({ page }) => {
     await page.clock.install();
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
 
     // The first Tab stop is the skip link, shown when focused; it moves focus into main.
     await page.keyboard.press('Tab');
@@ -238,7 +238,8 @@ test.describe('by keyboard alone', () => {
     const videoTab = page.getByRole('tab', { name: 'Video' });
     await expect(textTab).toBeFocused();
 
-    // Backwards: the header's settings, then the skip link; forwards again to the tabs.
+    // Backwards: the header's settings, the site's name (home), then the skip link;
+    // forwards again to the tabs.
     await page.keyboard.press('Shift+Tab');
     await expect(page.getByRole('button', { name: 'Dark mode' })).toBeFocused();
     await expectFocusVisible(page);
@@ -246,10 +247,11 @@ test.describe('by keyboard alone', () => {
     await expect(page.getByRole('button', { name: 'Español' })).toBeFocused();
     await expectFocusVisible(page);
     await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('link', { name: 'Goosebumps' })).toBeFocused();
+    await expectFocusVisible(page);
+    await page.keyboard.press('Shift+Tab');
     await expect(skip).toBeFocused();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
 
     // WAI-ARIA tabs: only the selected tab is in the Tab order; arrows move and select.
     await expect(textTab).toBeFocused();
@@ -338,7 +340,7 @@ test.describe('by keyboard alone', () => {
 
 test.describe('structure', () => {
   test('one h1, h2s for each part, no skipped levels, and the landmarks', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     const headings = await page.evaluate(() =>
       Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })),
     );
@@ -367,7 +369,7 @@ test.describe('structure', () => {
   });
 
   test('posting is announced in a live region that was there before', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     // Live regions must exist before their text changes, or nothing is read out.
     const announcement = page.locator('.comments-announcement');
     await expect(announcement).toHaveAttribute('role', 'status');
@@ -379,7 +381,7 @@ test.describe('structure', () => {
   });
 
   test('the video has captions on by default, and a control to read the transcript', async ({ page }) => {
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await page.getByRole('tab', { name: 'Video' }).click();
     const video = page.locator('#panel-video video');
     await expect(video).toBeVisible();
@@ -405,7 +407,7 @@ test.describe('structure', () => {
 
   test('smooth scrolling only for those who do not ask for reduced motion', async ({ page }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('auto');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
@@ -413,7 +415,7 @@ test.describe('structure', () => {
 
   test('text at 200 % at 1280 px: no horizontal scrolling, and the form fields are visible', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await page.evaluate(() => {
       document.documentElement.style.fontSize = '200%';
     });
@@ -433,7 +435,7 @@ test.describe('structure', () => {
   test('at 320 px wide: no horizontal scrolling (reflow)', async ({ page }) => {
     await page.clock.install();
     await page.setViewportSize({ width: 320, height: 720 });
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'A rather long comment with a verylongwordthatwouldnotwrapeasilyonanarrowphonescreenatall');
     await comment(page, 'A rather long comment').getByRole('button', { name: 'Reply to Ana' }).click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -444,7 +446,7 @@ test.describe('focus is visible at every Tab stop', () => {
   /** A thread with an author link, the order switch, and the Undo bar after a delete. */
   async function busyPage(page: Page) {
     await page.clock.install();
-    await open(page, '/', ANY_LANGUAGE);
+    await open(page, POST_PATH, ANY_LANGUAGE);
     await post(page, 'First of three');
     await fillComment(page, { website: 'ana.example' });
     await post(page, 'Second of three');
@@ -472,7 +474,7 @@ test.describe('focus is visible at every Tab stop', () => {
 test('focus is never hidden under the sticky Undo bar (WCAG 2.4.11)', async ({ page }) => {
   await page.clock.install();
   await page.setViewportSize({ width: 1280, height: 720 });
-  await open(page, '/', ANY_LANGUAGE);
+  await open(page, POST_PATH, ANY_LANGUAGE);
   await seed(page, 12);
   await page.reload();
   await expect(page.locator('li.comment')).toHaveCount(12);

@@ -1,4 +1,4 @@
-import { test, expect, open, ready, fillComment, post, comment, seed, POST } from './fixtures';
+import { test, expect, open, ready, fillComment, post, comment, seed, POST, POST_PATH } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
@@ -143,9 +143,9 @@ test('pages of 50 threads, a permalink to page 2, newest first', async ({ page }
 
   // A permalink to a comment on page 2 opens page 2, scrolled to it and highlighted.
   const id = await comment(page, 'Seeded comment number 55').getAttribute('id');
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await expect(page.locator('ol.comment-list > li.comment')).toHaveCount(50);
-  await page.goto(`/#${id}`);
+  await page.goto(`${POST_PATH}#${id}`);
   await page.reload();
   const target = page.locator(`#${id}`);
   await expect(target).toBeVisible();
@@ -157,7 +157,7 @@ test('pages of 50 threads, a permalink to page 2, newest first', async ({ page }
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await target.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/#${id}$`));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`${POST_PATH}#${id}$`));
 
   await page.getByRole('combobox', { name: 'Show' }).selectOption('newest');
   await expect(page.locator('ol.comment-list > li.comment').first()).toContainText('Seeded comment number 60');

@@ -1,5 +1,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { POST, KEY, commentId, createdAt, storedComment, recordValue, commentEntry } from '../support/records.mjs';
+import AxeBuilder from '@axe-core/playwright';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { POST, POST_PATH, KEY, commentId, createdAt, storedComment, recordValue, commentEntry } from '../support/records.mjs';
 
 /** Prefix of the `problems` entries for Content-Security-Policy violations. */
 export const CSP_VIOLATION = 'CSP violation:';
@@ -54,7 +58,7 @@ export type ReadyOptions = {
 };
 
 /** Opens the page and waits until the app has started (the form is interactive). */
-export async function open(page: Page, path = '/', options: ReadyOptions = {}) {
+export async function open(page: Page, path = POST_PATH, options: ReadyOptions = {}) {
   await page.goto(path);
   await ready(page, options);
 }
@@ -79,7 +83,7 @@ export async function fillComment(page: Page, fields: { comment?: string; name?:
   if (fields.website !== undefined) await page.getByRole('textbox', { name: 'Website' }).fill(fields.website);
 }
 
-export { POST, KEY, commentId, createdAt, storedComment, recordValue, commentEntry };
+export { POST, POST_PATH, KEY, commentId, createdAt, storedComment, recordValue, commentEntry };
 
 /** The comments heading once there are `n` (n ≥ 1): "N thoughts on …". */
 export function heading(n: number) {
@@ -180,4 +184,45 @@ export async function blockStorage(page: Page, message: string) {
       },
     });
   }, message);
+}
+
+/** The project's root, where the builds (dist/, dist-published/, dist-site/) are. */
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/**
+ * Serves another build of the project (`dir`, e.g. `dist-site`) on `port` for a
+ * serial group of tests, as `serve.mjs` serves dist/: call it at the group's top.
+ * The group is skipped where the build is missing (`cargo xtask test` builds it).
+ */
+export function serveBuild(dir: string, port: number) {
+  let server: ChildProcess | undefined;
+  test.beforeAll(async () => {
+    test.skip(!existsSync(join(ROOT, dir, 'index.html')), `cargo xtask test builds ${dir}/`);
+    server = spawn('node', ['tests/e2e/serve.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), SERVE_DIR: dir },
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the server for ${dir}/ did not start`);
+  });
+  test.afterAll(() => {
+    server?.kill();
+  });
+}
+
+/** The WCAG levels (and axe's best practices) every axe check holds the pages to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Fails listing each axe violation (rule and nodes) on the page as it is now. */
+export async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
 }

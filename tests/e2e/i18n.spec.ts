@@ -1,11 +1,11 @@
-import { test, expect } from './fixtures';
+import { test, expect, POST_PATH } from './fixtures';
 
 test.describe('a browser that prefers Spanish', () => {
   test.use({ locale: 'es-AR' });
 
   test('gets the interface in Spanish, the article in English, and Spanish counts and dates', async ({ page }) => {
     await page.clock.install();
-    await page.goto('/');
+    await page.goto(POST_PATH);
     await expect(page.getByRole('button', { name: 'Publicar el comentario' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.getByRole('heading', { name: 'Deja una respuesta' })).toBeVisible();
@@ -34,7 +34,7 @@ test.describe('a browser that prefers Spanish', () => {
 });
 
 test('the language switch is remembered, and the dark mode toggle too', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await page.getByRole('button', { name: 'Español' }).click();
   await expect(page.getByRole('button', { name: 'Publicar el comentario' })).toBeVisible();
   await page.getByRole('button', { name: 'Modo oscuro' }).click();
@@ -53,7 +53,7 @@ test('the language switch is remembered, and the dark mode toggle too', async ({
 test.describe('a system in dark mode', () => {
   test.use({ colorScheme: 'dark' });
   test('gets the dark scheme until the reader chooses light', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(POST_PATH);
     await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 20, 23)');
     await expect(page.getByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
@@ -63,7 +63,7 @@ test.describe('a system in dark mode', () => {
 });
 
 test('the print stylesheet keeps the story and the comments, not the forms', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await expect(page.getByRole('button', { name: 'Post Comment' })).toBeVisible();
   await page.getByRole('tab', { name: 'Video' }).click();
   await page.emulateMedia({ media: 'print' });

@@ -1,6 +1,6 @@
 // The ways typed text, counts or focus went wrong before the discussion was
 // reshaped (issue 11): each test tries one as a reader would and fails on it.
-import { test, expect, open, ready, fillComment, post, comment, seed } from './fixtures';
+import { test, expect, open, ready, fillComment, post, comment, seed, POST_PATH } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await page.clock.install();
@@ -99,7 +99,7 @@ test('deleting the comment being answered moves the reply into the main form', a
 });
 
 test('with 51 threads, a reply open on page 1 leaves a form on page 2', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await seed(page, 51);
   await page.reload();
   await ready(page);
@@ -114,7 +114,7 @@ test('with 51 threads, a reply open on page 1 leaves a form on page 2', async ({
 });
 
 test('deleting the only thread of the last page shows the last page there is', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await seed(page, 51);
   await page.reload();
   await ready(page);

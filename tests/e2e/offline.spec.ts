@@ -1,4 +1,4 @@
-import { test, expect, open, fillComment } from './fixtures';
+import { test, expect, open, fillComment, POST_PATH } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
 /** Waits until the page's service worker is active and controls the page. */
@@ -15,17 +15,19 @@ function cacheNames(page: Page) {
   });
 }
 
-for (const path of ['/', '/sub/']) {
+for (const path of [POST_PATH, `/sub${POST_PATH}`]) {
   test(`after one visit the page at ${path} opens and takes replies with no network`, async ({ page, context, problems }) => {
     await open(page, path);
     await waitForServiceWorker(page);
     const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
-    expect(new URL(scope).pathname).toBe(path);
+    // The worker's scope is the site's root, above the post's page.
+    const siteRoot = path.slice(0, -POST_PATH.length + 1);
+    expect(new URL(scope).pathname).toBe(siteRoot);
 
     await context.setOffline(true);
     // Really offline: what the worker did not precache cannot be fetched (and
     // Chromium logs the one console error this test expects).
-    const probe = await page.evaluate((p) => fetch(`${p}favicon.svg?not-precached`).then(() => 'online', () => 'offline'), path);
+    const probe = await page.evaluate((p) => fetch(`${p}favicon.svg?not-precached`).then(() => 'online', () => 'offline'), siteRoot);
     expect(probe).toBe('offline');
     const disconnected = 'console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
     await expect.poll(() => problems.includes(disconnected)).toBe(true);
@@ -51,7 +53,8 @@ for (const path of ['/', '/sub/']) {
 /** From now on the server gives this context the next deployment's sw.js (the
  *  same worker with another version; see serve.mjs). */
 async function deployNextVersion(context: BrowserContext, page: Page) {
-  await context.addCookies([{ name: 'deployment', value: 'next', url: page.url() }]);
+  // For the whole site: sw.js is at its root, above the post's page.
+  await context.addCookies([{ name: 'deployment', value: 'next', url: new URL('/', page.url()).href }]);
 }
 
 test('a new deployment waits until the reader chooses to reload', async ({ page, context }) => {
@@ -100,7 +103,9 @@ test('offline, the Video tab says that the video needs a connection', async ({ p
   await context.setOffline(true);
   await page.getByRole('tab', { name: 'Video' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The video needs an internet connection.' })).toBeVisible();
-  // The browser reports the video it could not fetch.
+  // The browser reports the video (and its captions) it could not fetch, maybe
+  // after the notice shows.
+  await page.waitForTimeout(500);
   problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')));
   await context.setOffline(false);
 });

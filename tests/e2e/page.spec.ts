@@ -1,4 +1,4 @@
-import { test, expect, open, fillComment } from './fixtures';
+import { test, expect, open, fillComment, POST_PATH } from './fixtures';
 
 test('the post reads as the seed page does', async ({ page }) => {
   await open(page);
@@ -185,7 +185,7 @@ test('the page works when deployed under a sub-path', async ({ page }) => {
   page.on('response', (r) => {
     if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
   });
-  await open(page, '/sub/');
+  await open(page, `/sub${POST_PATH}`);
   await expect(page.getByRole('img', { name: 'Malta' })).toBeVisible();
   await page.getByRole('tab', { name: 'Video' }).click();
   await expect(page.locator('#panel-video video')).toBeVisible();

@@ -1,11 +1,11 @@
-import { test, expect, open } from './fixtures';
+import { test, expect, open, POST_PATH } from './fixtures';
 
 // The page is rendered at build time into index.html (src/bin/prerender.rs); the
 // app then mounts over it with the same markup.
 
 test('the built index.html already holds the page', async ({ request }) => {
-  const html = await (await request.get('/')).text();
-  expect(html).toContain('<div id="prerendered">');
+  const html = await (await request.get(POST_PATH)).text();
+  expect(html).toContain('<div id="prerendered" data-base="/" data-post="miracle-in-cell-no-7">');
   expect(html).toContain('<h1 lang="en" class="post-title">Miracle in cell no. 7</h1>');
   expect(html).toContain('Hello! My name is John Amato');
   expect(html).toContain('Social networks were filled with comments and memes');
@@ -17,7 +17,7 @@ test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the testimonial and the article are readable, and the form says it needs JavaScript', async ({ page }) => {
-    await page.goto('/');
+    await page.goto(POST_PATH);
     await expect(page.getByRole('heading', { level: 1, name: 'Miracle in cell no. 7' })).toBeVisible();
     await expect(page.getByText(/Hello! My name is John Amato/)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'A film of great popularity' })).toBeVisible();
@@ -52,7 +52,7 @@ test('the app takes over without a layout shift or a second copy of anything', a
 });
 
 test('search and social metadata come from the content', async ({ page }) => {
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await expect(page).toHaveTitle('Miracle in cell no. 7 – John’s goosebump moment');
   const meta = (selector: string) => page.locator(selector).getAttribute('content');
   expect(await meta('meta[name="description"]')).toContain('John from Malta shares his goosebump moment');
@@ -77,7 +77,7 @@ test('the text already on screen stays the same nodes when the app takes over', 
     await held;
     await route.continue();
   });
-  await page.goto('/');
+  await page.goto(POST_PATH);
   await expect(page.locator('#prerendered')).toHaveCount(1);
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('.post-title, .quote, .article-section, .facts')) (el as any).__built = true;

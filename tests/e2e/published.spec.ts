@@ -8,25 +8,18 @@
 //   tests/fixtures/published, a test-only published file for the seed post):
 //   published replies in the first HTML with JavaScript off, live with it on, once
 //   (marked Published) for the reader whose own reply it is, offline, and axe-clean.
-import AxeBuilder from '@axe-core/playwright';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { test, expect, open, ready, post, comment, POST } from './fixtures';
+import { join } from 'node:path';
+import { test, expect, open, ready, post, comment, POST, POST_PATH, ROOT, serveBuild, axe } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PUBLISHED_PORT = Number(process.env.E2E_PUBLISHED_PORT ?? 4183);
 const PUBLISHED = `http://127.0.0.1:${PUBLISHED_PORT}`;
 const FIXTURE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/published', `${POST}.json`), 'utf8'));
 const OWN_ID = 'lzaieio0abc123';
 
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 test.describe('sending a reply (dist/)', () => {
   test.beforeEach(async ({ page }) => {
@@ -117,32 +110,12 @@ test.describe('sending a reply (dist/)', () => {
 test.describe('published replies (dist-published/)', () => {
   // One worker, one server on the port for the whole group.
   test.describe.configure({ mode: 'serial' });
-  let server: ChildProcess;
-  test.beforeAll(async () => {
-    test.skip(!existsSync(join(ROOT, 'dist-published/index.html')), 'cargo xtask test builds dist-published/');
-    server = spawn('node', ['tests/e2e/serve.mjs'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(PUBLISHED_PORT), SERVE_DIR: 'dist-published' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`${PUBLISHED}/`)).ok) return;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the server for dist-published/ did not start');
-  });
-  test.afterAll(() => {
-    server?.kill();
-  });
+  serveBuild('dist-published', PUBLISHED_PORT);
 
   test.describe('with JavaScript off', () => {
     test.use({ javaScriptEnabled: false });
     test('the first HTML holds the published thread, and the JSON-LD its comments', async ({ page }) => {
-      await page.goto(`${PUBLISHED}/`);
+      await page.goto(`${PUBLISHED}${POST_PATH}`);
       await expect(page.getByRole('heading', { name: '3 thoughts on “Miracle in cell no. 7”' })).toBeVisible();
       const maria = page.locator('#comment-wp-2');
       await expect(maria).toContainText('I cried at the same scene.');
@@ -164,7 +137,7 @@ test.describe('published replies (dist-published/)', () => {
 
   test('live: one thread, answerable, permalinks; a new reader’s replies are not marked', async ({ page }) => {
     await page.clock.install();
-    await open(page, `${PUBLISHED}/#comment-wp-3`);
+    await open(page, `${PUBLISHED}${POST_PATH}#comment-wp-3`);
     await expect(page.getByRole('heading', { name: '3 thoughts on “Miracle in cell no. 7”' })).toBeVisible();
     await expect(page.locator('#comment-wp-3')).toHaveClass(/is-highlighted/);
     const maria = page.locator('#comment-wp-2');
@@ -179,7 +152,7 @@ test.describe('published replies (dist-published/)', () => {
   });
 
   test('the reader’s own reply, published since, shows once, marked Published; the count does not double', async ({ page }) => {
-    await page.goto(`${PUBLISHED}/`);
+    await page.goto(`${PUBLISHED}${POST_PATH}`);
     const own = FIXTURE.replies.find((r: { id: string }) => r.id === OWN_ID);
     await page.evaluate(
       ({ own, post }) => {
@@ -210,7 +183,7 @@ test.describe('published replies (dist-published/)', () => {
   });
 
   test('published replies read offline', async ({ page, context }) => {
-    await open(page, `${PUBLISHED}/`);
+    await open(page, `${PUBLISHED}${POST_PATH}`);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
     await context.setOffline(true);

@@ -46,6 +46,8 @@ const types = {
   '.vtt': 'text/vtt; charset=utf-8',
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 const dirOf = (pathname) => (pathname.startsWith('/sub/') ? 'dist-sub' : mainDir);
@@ -61,7 +63,15 @@ createServer(async (req, res) => {
   const { pathname } = new URL(req.url, 'http://localhost');
   let file = locate(pathname);
   try {
-    if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
+    if (file && (await stat(file)).isDirectory()) {
+      // As static hosts do: a folder's address without its slash is redirected.
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${pathname}/` });
+        res.end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
     let body = await readFile(file);
     if (extname(file) === '.js' && file.endsWith('/sw.js') && /(?:^|;\s*)deployment=next(?:;|$)/.test(req.headers.cookie ?? '')) {
       // For the update test: a browser context with the cookie `deployment=next` gets
@@ -99,7 +109,20 @@ createServer(async (req, res) => {
       res.end(body);
     }
   } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found');
+    // As static hosts do: the site's own 404.html, with the status 404 (but for
+    // the benchmarks' blank pages, which must load nothing: tests/bench/lib.mjs).
+    const root404 = locate(pathname.startsWith('/sub/') ? '/sub/404.html' : '/404.html');
+    try {
+      if (pathname.includes('/__bench')) throw new Error('a blank page');
+      const body = await readFile(root404);
+      res.writeHead(404, {
+        ...(hostHeaders ? headersFor(rulesFor(dirOf(pathname)), pathname) : {}),
+        'content-type': types['.html'],
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
   }
 }).listen(port, '127.0.0.1', () => console.log(`serving ${mainDir}/ and dist-sub/ at http://127.0.0.1:${port}/`));

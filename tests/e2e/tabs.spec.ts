@@ -1,7 +1,7 @@
 // Two tabs of one browser share localStorage: what one tab does shows in the other
 // without a reload, posts made at the same time are all kept, and a draft typed in
 // one tab never wipes the text being typed in the other.
-import { test, expect, open, fillComment, post, comment, heading, storedEntries, KEY, type PostOptions } from './fixtures';
+import { test, expect, open, fillComment, post, comment, heading, storedEntries, KEY, type PostOptions, POST_PATH } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const COMMENT_PREFIX = KEY.commentPrefix();
@@ -42,7 +42,7 @@ async function allShownTexts(page: Page) {
   const pages = (await nav.count()) ? Number(await nav.locator('.page-numbers:not([rel])').last().textContent()) : 1;
   for (let n = 1; n <= pages; n++) {
     if (pages > 1) {
-      await page.goto(`/#comments-page-${n}`);
+      await page.goto(`${POST_PATH}#comments-page-${n}`);
       await expect(nav.locator('[aria-current="page"]')).toHaveText(String(n));
     }
     texts.push(...(await page.locator('.comment-content').allTextContents()));

@@ -2,6 +2,7 @@
 // cookies blocked; WebKit with local storage off), and full (filled to the quota).
 import assert from 'node:assert/strict';
 import { click, allByRole, byRole, fillComment, ready, seed, until, valueOf } from './page.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 const BLOCKED = 'Your browser is blocking storage for this site, so replies are kept only until this tab is closed.';
 const FULL = "Your browser's storage for this site is full, so this reply was not saved.";
@@ -13,7 +14,7 @@ export const tests = [
     session: { storage: 'blocked' },
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       const storage = await d.executeScript(() => {
         try {
@@ -45,7 +46,7 @@ export const tests = [
         { author: 'Reader', content: 'Stored before the storage filled up, one' },
         { author: 'Reader', content: 'Stored before the storage filled up, two' },
       ]);
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       await byRole(d, 'heading', '2 thoughts on “Miracle in cell no. 7”');
       const before = await d.executeScript(() => Object.keys(localStorage).filter((k) => k.startsWith('goosebumps/')).sort().map((k) => [k, localStorage.getItem(k)]));

@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { click, allByRole, byRole, fillComment, ready, until, POST } from './page.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 export const tests = [
   {
     name: 'Export comments saves the file',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       await fillComment(d, { comment: 'To be exported.', name: 'Keeper', email: 'keeper@example.com' });
       await click(d, await byRole(d, 'button', 'Post Comment'));
@@ -36,7 +37,7 @@ export const tests = [
     name: 'Send for publishing → Save the file: the reply file, and "Sent for publishing" after a reload',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       await fillComment(d, { comment: 'Please publish me.', name: 'Ana', email: 'ana@example.com' });
       await click(d, await byRole(d, 'button', 'Post Comment'));

@@ -10,6 +10,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
 import { takeProblems } from './problems.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 process.env.SE_OFFLINE = 'true';
 
@@ -204,7 +205,7 @@ export class Browser {
   }
 
   /** Loads `path` (after recording the current page's problems). */
-  async open(path = '/') {
+  async open(path = POST_PATH) {
     await this.collect();
     await this.driver.get(new URL(path, this.origin).href);
   }

@@ -2,6 +2,7 @@
 // worker). "No network" here: the test server drops every connection of the site.
 import assert from 'node:assert/strict';
 import { click, allByRole, byRole, fillComment, ready, until } from './page.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 export const tests = [
   {
@@ -9,7 +10,7 @@ export const tests = [
     skip: (engine) => !engine.serviceWorkers && `${engine.name} runs no service worker under automation`,
     async run(b, site) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       const scope = await until(
         () => d.executeAsyncScript((done) => {

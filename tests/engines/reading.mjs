@@ -2,13 +2,14 @@
 // Text / Video tabs work by mouse and keyboard, with a video the engine can play.
 import assert from 'node:assert/strict';
 import { click, byRole, allByRole, Key, ready, seeText, until } from './page.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 export const tests = [
   {
     name: 'the post reads as the seed page does',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       assert.match(await d.getTitle(), /Miracle in cell no\. 7/);
       await seeText(d, 'Person from Malta (John)');
@@ -31,7 +32,7 @@ export const tests = [
     name: 'Text and Video switch by mouse and keyboard, the choice survives a reload, and the video loads',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       const text = await byRole(d, 'tab', 'Text');
       const video = await byRole(d, 'tab', 'Video');
@@ -84,7 +85,7 @@ export const tests = [
     async run(b) {
       const d = b.driver;
       await b.fault('no-idle+no-sw');
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       assert.deepEqual(
         await d.executeScript(() => [typeof window.requestIdleCallback, typeof navigator.serviceWorker]),

@@ -3,6 +3,7 @@
 // and hostile text that shows as text.
 import assert from 'node:assert/strict';
 import { click, byRole, allByRole, fillComment, focused, paste, ready, seed, seeText, until, valueOf } from './page.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 const listItem = (d, text) =>
   until(async () => (await allByRole(d, 'listitem', new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).at(-1), `the reply “${text}”`);
@@ -12,7 +13,7 @@ export const tests = [
     name: 'a posted reply is there after a reload',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       await byRole(d, 'heading', 'No thoughts yet. Be the first to share yours!');
       await fillComment(d, { comment: 'What a scene.', name: 'Maria', email: 'maria@example.com', website: 'maria.example' });
@@ -34,7 +35,7 @@ export const tests = [
     name: 'a draft survives a reload',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       await fillComment(d, { comment: 'Half a thought about Ova', name: 'Draft Author' });
       // Saved 250 ms after typing pauses.
@@ -49,7 +50,7 @@ export const tests = [
     name: 'a refused submit keeps the text and focuses the field at fault',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       await fillComment(d, { comment: 'Keep me', email: 'not-an-email' });
       await click(d, await byRole(d, 'button', 'Post Comment'));
@@ -79,7 +80,7 @@ export const tests = [
       const bidi = 'left \u202Eright-to-left override\u202C after';
       await b.open('/__engines/blank');
       await seed(d, [{ author: '<i>Mallory</i>', content: markup }]);
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       const seeded = await listItem(d, 'bold?');
       // The stored markup is shown literally, and the javascript: website is no link.
@@ -109,7 +110,7 @@ export const tests = [
       const d = b.driver;
       await b.open('/__engines/blank');
       await seed(d, [{ author: 'Mallory', content: 'My website is a script.', url: 'javascript:alert(1)' }]);
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       const item = await listItem(d, 'My website is a script.');
       const links = await d.executeScript((li) => [...li.querySelectorAll('a[href^="javascript:"]')].map((a) => a.outerHTML), item);

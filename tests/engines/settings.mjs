@@ -1,13 +1,14 @@
 // The reader's choices: the interface language and the colour scheme, remembered.
 import assert from 'node:assert/strict';
 import { click, byRole, ready, until } from './page.mjs';
+import { POST_PATH } from '../support/records.mjs';
 
 export const tests = [
   {
     name: 'the language switch and the dark mode toggle work and are remembered',
     async run(b) {
       const d = b.driver;
-      await b.open('/');
+      await b.open(POST_PATH);
       await ready(d);
       const lightBackground = await d.executeScript(() => getComputedStyle(document.body).backgroundColor);
       await click(d, await byRole(d, 'button', 'Español'));

@@ -227,6 +227,9 @@ fn build(public_url: &str, dist_dir: &str) -> Result {
     ]))
 }
 
+/// The made-up address the test site (`dist-site/`) is built for.
+const SITE_FIXTURE_URL: &str = "https://goosebumps.example/";
+
 fn dist(args: &[String]) -> Result {
     let public_url = match args {
         [] => "/".to_owned(),
@@ -270,7 +273,7 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
-    // The live-parts contract, on the build-time render (`ssr`).
+    // The live-parts contract and the site's pages, on the build-time render (`ssr`).
     run(cmd("cargo").args([
         "test",
         "-p",
@@ -280,6 +283,8 @@ fn test() -> Result {
         "ssr",
         "--test",
         "live_parts",
+        "--test",
+        "site_build",
     ]))?;
     // The post_build hook's steps (CSP, public URLs, service worker) on made-up builds.
     run(cmd("node").args(["--test", "tests/post-build.test.mjs"]))?;
@@ -316,6 +321,17 @@ fn test() -> Result {
     env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published");
     build("/", "dist-published")?;
     env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+    // The test-only site of three posts (tests/fixtures/site; tests/e2e/site.spec.ts),
+    // with a site URL, so it has its feeds and sitemap.
+    env::set_var(
+        "GOOSEBUMPS_POSTS_DIR",
+        root().join("tests/fixtures/site/posts"),
+    );
+    env::set_var("GOOSEBUMPS_SITE_URL", SITE_FIXTURE_URL);
+    let site = build("/", "dist-site");
+    env::remove_var("GOOSEBUMPS_POSTS_DIR");
+    env::remove_var("GOOSEBUMPS_SITE_URL");
+    site?;
     // Size ceilings on the release build (brotli).
     run(cmd("node").args(["--test", "tests/size-budget.test.mjs"]))?;
     run(cmd("npx")
