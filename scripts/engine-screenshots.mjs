@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { Browser, selectedEngines } from '../tests/engines/lib.mjs';
 import { startSite } from '../tests/engines/server.mjs';
 import { ready, seed } from '../tests/engines/page.mjs';
+import { POST_PATH } from '../tests/support/records.mjs';
 
 const out = resolve(process.argv[2] ?? 'target/engine-screenshots');
 mkdirSync(out, { recursive: true });
@@ -34,7 +35,7 @@ try {
         await b.open('/__engines/blank');
         await seed(b.driver, thread);
         await b.setSize(width, 900);
-        await b.open('/');
+        await b.open(POST_PATH);
         await ready(b.driver);
         await new Promise((r) => setTimeout(r, 500));
         // The window as tall as the page, so one screenshot holds all of it.

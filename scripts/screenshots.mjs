@@ -1,7 +1,8 @@
 // Screenshots of the release build for a human look: node scripts/screenshots.mjs [outdir]
 // Serves dist/ itself, seeds a small thread, and shoots 320–1440 px wide pages; then
 // the Send for publishing dialog, and (if dist-published/ is built, as `cargo xtask
-// test` does) the thread with published replies, at 390 and 1280 px, light and dark.
+// test` does) the thread with published replies, at 390 and 1280 px, light and dark;
+// and (if dist-site/ is built) the home page, a post's end and the 404 page.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -43,7 +44,7 @@ for (const { width, name, colorScheme = 'light', locale = 'en-US' } of shots) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, locale });
   const page = await context.newPage();
   await page.addInitScript(seed, { post });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/${post}/`);
   await page.locator('#submit').waitFor();
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -56,7 +57,7 @@ for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   const page = await context.newPage();
   await page.addInitScript(seed, { post });
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(`http://127.0.0.1:${port}/${post}/`);
   await page.getByRole('button', { name: 'Send for publishing' }).first().click();
   await page.getByRole('dialog').waitFor();
   const name = `send-panel-${width}-${colorScheme}`;
@@ -73,7 +74,7 @@ if (existsSync('dist-published/index.html')) {
   for (const [width, colorScheme] of [[390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port + 1}/`);
+    await page.goto(`http://127.0.0.1:${port + 1}/${post}/`);
     await page.locator('.comment-list > li').first().waitFor();
     await page.locator('fieldset.form-fields:not([disabled])').waitFor();
     const name = `published-thread-${width}-${colorScheme}`;
@@ -84,5 +85,27 @@ if (existsSync('dist-published/index.html')) {
   published.kill();
 } else {
   console.log('dist-published/ is not built: no shots of the published thread');
+}
+// The site of several posts (dist-site/, the test-only fixture): home, a post's
+// end (Previous / Next) and the 404 page, at 320, 390 and 1280 px, light and dark.
+if (existsSync('dist-site/index.html')) {
+  const site = spawn('node', ['tests/e2e/serve.mjs'], { env: { ...process.env, PORT: String(port + 2), SERVE_DIR: 'dist-site' }, stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 500));
+  for (const [width, colorScheme] of [[320, 'light'], [390, 'light'], [390, 'dark'], [1280, 'light'], [1280, 'dark']]) {
+    for (const [name, path] of [['home', '/'], ['site-post', '/cinema-paradiso/'], ['not-found', '/no/such/page']]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${port + 2}${path}`);
+      await page.locator('.page-settings button:not([disabled])').first().waitFor();
+      const file = `${out}/${name}-${width}-${colorScheme}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      console.log(`${width}px: ${file}${overflow ? '  (horizontal overflow!)' : ''}`);
+      await context.close();
+    }
+  }
+  site.kill();
+} else {
+  console.log('dist-site/ is not built: no shots of the home and 404 pages');
 }
 await browser.close();

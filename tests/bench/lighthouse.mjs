@@ -2,18 +2,27 @@
 // floor: dist/ as plain HTML and CSS, its scripts taken out (dist-floor/), with the
 // app/floor FCP and LCP ratios. Lighthouse runs on the Node 22 that npm installs.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { CHROME_FLAGS, CHROMIUM, DIST, LIGHTHOUSE_CLI, NODE22, ROOT, RUNS, fmtRatio, group, kb, log, median, ms, ratio, table, track } from './lib.mjs';
 
 export const FLOOR = join(ROOT, 'dist-floor');
 
-/** dist/ as plain HTML + CSS: index.html without its scripts and script/wasm preloads. */
+/** dist/ as plain HTML + CSS: every page without its scripts and script/wasm
+ *  preloads; what the floor of `page` (`index.html`, `<slug>/index.html`) is. */
 export async function makeFloor() {
   await rm(FLOOR, { recursive: true, force: true });
   await cp(DIST, FLOOR, { recursive: true });
-  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const info = {};
+  for (const page of (await readdir(DIST, { recursive: true })).filter((f) => f.endsWith('.html'))) {
+    info[page] = await floorOf(page);
+  }
+  return info;
+}
+
+async function floorOf(page) {
+  const html = await readFile(join(DIST, page), 'utf8');
   let scripts = 0;
   let preloads = 0;
   const floor = html
@@ -32,13 +41,13 @@ export async function makeFloor() {
       }
       return tag;
     });
-  await writeFile(join(FLOOR, 'index.html'), floor);
+  await writeFile(join(FLOOR, page), floor);
   const text = floor
     .replace(/<(script|style|noscript|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return { scripts, preloads, visibleChars: text.length };
+  return { page, scripts, preloads, visibleChars: text.length };
 }
 
 function lighthouseOnce(url, preset, outPath) {
@@ -175,7 +184,7 @@ export async function lighthouse(appUrl, floorUrl, floorInfo) {
       `Debian Chromium \`--headless=new\`, median of ${RUNS.lighthouse} runs each; app and floor runs alternate. ` +
       'The static server compresses (brotli/gzip, as the browser accepts), as real hosts do, so "transferred" is compressed bytes.',
     '',
-    `**The floor** is the same \`dist/index.html\` with its ${floorInfo.scripts} \`<script>\` tag(s) and ` +
+    `**The floor** is the same \`dist/${floorInfo.page}\` with its ${floorInfo.scripts} \`<script>\` tag(s) and ` +
       `${floorInfo.preloads} wasm/JS preload(s) removed (in \`dist-floor/\`): the plain HTML and CSS that the page ships, ` +
       `served and measured the same way. It has ${group(floorInfo.visibleChars)} characters of visible text` +
       (floorInfo.visibleChars === 0

@@ -35,7 +35,7 @@ function distWith(n) {
   cpSync(DIST, dir, { recursive: true });
   mkdirSync(join(dir, 'replies'), { recursive: true });
   writeFileSync(join(dir, 'replies', `${POST}.json`), publishedFile(n));
-  const page = join(dir, 'index.html');
+  const page = join(dir, POST, 'index.html');
   const html = readFileSync(page, 'utf8');
   const marked = html.replace('data-live="comments"', 'data-live="comments" data-published=""');
   if (marked === html) throw new Error('index.html has no comments slot to mark');
@@ -56,7 +56,7 @@ export async function published(browser) {
         log(`published ${n} run ${i + 1}/${RUNS.load}`);
         const p = await newPage(browser);
         try {
-          const r = await loadAndWait(p, server.url, 'goto');
+          const r = await loadAndWait(p, `${server.url}${POST}/`, 'goto');
           // The build-time form is already "interactive" by the probe's measure
           // while the app still reads the file: the time that counts here is when
           // the thread with the published replies is there too (checked each frame).

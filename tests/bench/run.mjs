@@ -23,6 +23,7 @@ import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
 import { published } from './published.mjs';
 import { typing } from './typing.mjs';
+import { POST } from '../support/records.mjs';
 
 const ALL_SECTIONS = ['sizes', 'lighthouse', 'startup', 'scale', 'typing', 'published'];
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_SECTIONS;
@@ -59,7 +60,7 @@ async function machine(browserVersion) {
 
 async function main() {
   const began = Date.now();
-  for (const file of [DIST, join(DIST, 'index.html')]) {
+  for (const file of [DIST, join(DIST, 'index.html'), join(DIST, POST, 'index.html')]) {
     await stat(file).catch(() => {
       throw new Error(`${relative(ROOT, file)} is missing: build first (cargo xtask bench does)`);
     });
@@ -91,24 +92,29 @@ async function main() {
       // Lighthouse starts its own Chromium: close ours meanwhile, the machine has 2 cores.
       await browser.close();
       browser = null;
-      const l = await lighthouse(app.url, floor.url, floorInfo);
-      sections.push(['2. Lighthouse, and 3. against the floor', l.md]);
+      // The post's page and the home page, each against its own floor.
+      const l = await lighthouse(`${app.url}${POST}/`, `${floor.url}${POST}/`, floorInfo[`${POST}/index.html`]);
+      sections.push(['2. Lighthouse, and 3. against the floor: the post', l.md]);
       headline.lighthouse = l.summary;
       headline.floorRatios = l.ratioRows;
+      const h = await lighthouse(app.url, floor.url, floorInfo['index.html']);
+      sections.push(['2. Lighthouse, and 3. against the floor: the home page', h.md]);
+      headline.homeLighthouse = h.summary;
+      headline.homeFloorRatios = h.ratioRows;
       browser = await launch();
     }
     if (ONLY.includes('startup')) {
-      const s = await startup(browser, app.url);
+      const s = await startup(browser, `${app.url}${POST}/`);
       sections.push(['4. Start-up: navigation to interactive', s.md]);
       headline.startup = s.summary;
     }
     if (ONLY.includes('scale')) {
-      const s = await scale(browser, app.url);
+      const s = await scale(browser, `${app.url}${POST}/`);
       sections.push(['5. Comment scale', s.md]);
       headline.scale = { startRatio: s.startRatio, postRatio: s.postRatio };
     }
     if (ONLY.includes('typing')) {
-      const t = await typing(browser, app.url);
+      const t = await typing(browser, `${app.url}${POST}/`);
       sections.push(['6. Typing into a long comment', t.md]);
       headline.typing = t.results;
     }

@@ -21,7 +21,7 @@ export async function sizes() {
   const wasm = pick(/\.wasm$/);
   const js = pick(/\.m?js$/);
   const css = pick(/\.css$/);
-  const html = all.filter((f) => f.name === 'index.html');
+  const html = all.filter((f) => f.name.endsWith('.html'));
   const wasmJs = sum('**WASM+JS**', [...wasm, ...js]);
   const page = sum('**whole page without video**', all.filter((f) => !isVideo(f)));
   const video = sum('video (media/*.webm, *.mp4; not in the totals)', all.filter(isVideo));
