@@ -191,6 +191,8 @@ fn the_404_page_says_so_in_both_languages_and_links_home_and_the_newest() {
             < page.find("href=\"/sub/cinema-paradiso/\"").unwrap()
     );
     assert!(!page.contains("rel=\"canonical\""));
+    // The site's feed, as on every page.
+    assert!(page.contains("type=\"application/atom+xml\" title=\"Goosebumps – feed\" href=\"https://goosebumps.example/feed.xml\""));
 }
 
 #[test]

@@ -172,6 +172,15 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
             "Page not found · Página no encontrada"
         )
     ));
+    if feeds_on {
+        // Every page names the site's feed, this one too (its URL is absolute, so
+        // it holds at whatever address the page is shown).
+        head.push_str(&feed_link(
+            build,
+            "feed.xml",
+            &format!("{} – feed", build.site.name.as_str()),
+        ));
+    }
     let newest_links: Vec<PostLink> = newest.iter().map(|p| link(p)).collect();
     let (name, public) = (build.site.name.as_str().to_owned(), build.public.to_owned());
     let markup = render_markup(build.public, move || {
