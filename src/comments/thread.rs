@@ -105,12 +105,10 @@ struct StoredIndex {
 
 impl Index {
     pub fn from_comments<'a>(comments: impl IntoIterator<Item = &'a Comment>) -> Self {
-        Self::from_entries(
-            comments
-                .into_iter()
-                .map(|c| (c.id.clone(), Entry::of(c)))
-                .collect(),
-        )
+        comments
+            .into_iter()
+            .map(|c| (c.id.clone(), Entry::of(c)))
+            .collect()
     }
 
     /// Builds the derived lists in one pass and one sort (not one insert at a time).
@@ -374,21 +372,23 @@ impl Index {
     pub fn decode_entries(text: &str) -> Option<BTreeMap<CommentId, Entry>> {
         let stored: StoredIndex = serde_json::from_str(text).ok()?;
         (stored.v == 1).then(|| {
-            stored
-                .entries
-                .into_iter()
-                .map(|(id, parent, created_ms, deleted, fingerprint)| {
-                    (
-                        id,
-                        Entry {
-                            parent,
-                            created_ms,
-                            deleted: deleted != 0,
-                            fingerprint,
-                        },
-                    )
-                })
-                .collect()
+            entry_map(
+                stored
+                    .entries
+                    .into_iter()
+                    .map(|(id, parent, created_ms, deleted, fingerprint)| {
+                        (
+                            id,
+                            Entry {
+                                parent,
+                                created_ms,
+                                deleted: deleted != 0,
+                                fingerprint,
+                            },
+                        )
+                    })
+                    .collect(),
+            )
         })
     }
 
@@ -402,8 +402,21 @@ impl Index {
 /// where inserting them one by one would move the sorted lists again and again.
 impl FromIterator<(CommentId, Entry)> for Index {
     fn from_iter<I: IntoIterator<Item = (CommentId, Entry)>>(entries: I) -> Self {
-        Self::from_entries(entries.into_iter().collect())
+        Self::from_entries(entry_map(entries.into_iter().collect()))
     }
+}
+
+/// The one place a map of entries is built from a list (a later entry with the
+/// same id wins, as with `collect`). Why not `collect()` into the map: std's
+/// `BTreeMap::from_iter` sorts first, with a closure of its own per iterator type,
+/// so every caller compiled another copy of std's sort into the wasm (four, about
+/// 4 KB each); inserting one by one costs no sort code and the same n·log n.
+fn entry_map(entries: Vec<(CommentId, Entry)>) -> BTreeMap<CommentId, Entry> {
+    let mut map = BTreeMap::new();
+    for (id, entry) in entries {
+        map.insert(id, entry);
+    }
+    map
 }
 
 /// Where `id` is, or goes, in `list`, kept oldest first (then by id): a binary
