@@ -80,11 +80,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
     let first = pages::first_post(build.posts);
     let mut head = home_metadata(build, &home_url);
     if feeds_on {
-        head.push_str(&feed_link(
-            build,
-            "feed.xml",
-            &format!("{} – feed", build.site.name.as_str()),
-        ));
+        head.push_str(&site_feed_link(build));
     }
     if let Some(first) = first {
         // Links to the single page the site used to be (`/#comment-12`) still
@@ -123,11 +119,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
         let replies = replies_of(&post.slug).clone();
         let mut head = metadata(build.site, post, &url, &replies);
         if feeds_on {
-            head.push_str(&feed_link(
-                build,
-                "feed.xml",
-                &format!("{} – feed", build.site.name.as_str()),
-            ));
+            head.push_str(&site_feed_link(build));
             head.push_str(&feed_link(
                 build,
                 &format!("{}/feed.xml", post.slug),
@@ -175,11 +167,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
     if feeds_on {
         // Every page names the site's feed, this one too (its URL is absolute, so
         // it holds at whatever address the page is shown).
-        head.push_str(&feed_link(
-            build,
-            "feed.xml",
-            &format!("{} – feed", build.site.name.as_str()),
-        ));
+        head.push_str(&site_feed_link(build));
     }
     let newest_links: Vec<PostLink> = newest.iter().map(|p| link(p)).collect();
     let (name, public) = (build.site.name.as_str().to_owned(), build.public.to_owned());
@@ -283,6 +271,15 @@ fn page(
         escape(public)
     );
     format!("{}{root}{}", &html[..at], &html[at..])
+}
+
+/// `<link rel="alternate">` to the site's feed of posts, which every page names.
+fn site_feed_link(build: &SiteBuild) -> String {
+    feed_link(
+        build,
+        "feed.xml",
+        &format!("{} – feed", build.site.name.as_str()),
+    )
 }
 
 /// `<link rel="alternate">` to a feed of the site (`path` under its base).
