@@ -94,9 +94,13 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                                     {move || own_published.get().then(|| view! { " " <span class="published-mark">{move || t().published}</span> })}
                                 </span>
                             </footer>
-                            <Show when=move || editing.get() fallback=move || view! { <div class="comment-content">{content.clone()}</div> }>
-                                <EditForm id=id.get_value() />
-                            </Show>
+                            // A closure, not `<Show>`: each `<Show>` compiles its own copy of
+                            // Leptos's children code into the wasm (about 2 KB apiece).
+                            {move || if editing.get() {
+                                view! { <EditForm id=id.get_value() /> }.into_any()
+                            } else {
+                                view! { <div class="comment-content">{content.clone()}</div> }.into_any()
+                            }}
                             <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button published=published />
                         </article>
                     }

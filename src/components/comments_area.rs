@@ -188,8 +188,11 @@ fn PageLinks() -> impl IntoView {
     let link = move |n: usize, label: String, rel: Option<&'static str>| {
         view! { <a class="page-numbers" href=format!("#comments-page-{n}") rel=rel>{label}</a> }
     };
-    view! {
-        <Show when=move || { count() > 1 }>
+    // Rebuilt only when the links come or go (a closure over a memo rather than
+    // `<Show>`, whose children code is compiled anew for each use).
+    let shown = Memo::new(move |_| count() > 1);
+    move || {
+        shown.get().then(|| view! {
             <nav class="comment-navigation" aria-label=move || lang.get().strings().pages_label>
                 {move || {
                     let current = discussion.page();
@@ -212,7 +215,7 @@ fn PageLinks() -> impl IntoView {
                     items
                 }}
             </nav>
-        </Show>
+        })
     }
 }
 

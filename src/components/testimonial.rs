@@ -152,18 +152,22 @@ impl Tabs {
         let view = self.view;
         let lang = use_lang();
         let t = move || lang.get().strings();
+        // A memo: choosing Video again (the tab clicked twice) must not rebuild the
+        // player, which would stop the video.
+        let shown = Memo::new(move |_| view.get() == View::Video);
         view! {
             <div class="view-panel" role="tabpanel" id="panel-video" data-live=LivePart::VideoPanel.id() aria-labelledby="tab-video"
                 hidden=move || view.get() != View::Video>
                 // Only built once chosen, so the page asks for no video bytes until then.
-                <Show when=move || view.get() == View::Video>
+                // (A closure, not `<Show>`: each `<Show>` adds its own children code.)
+                {move || shown.get().then(|| view! {
                     <VideoPlayer video=video.clone() />
                     <p class="transcript-link">
                         <button type="button" class="link-button" on:click=move |_| self.choose(View::Text, true)>
                             {move || t().read_transcript}
                         </button>
                     </p>
-                </Show>
+                })}
             </div>
         }
     }

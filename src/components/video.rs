@@ -43,20 +43,22 @@ pub fn VideoPlayer(video: Video) -> impl IntoView {
             let label = format!("{}: {title}", t.play_video);
             view! {
                 <figure class="video">
-                    <Show
-                        when=move || playing.get()
-                        fallback=move || view! {
+                    // A closure, not `<Show>`: each `<Show>` adds its own children code.
+                    {move || if playing.get() {
+                        view! {
+                            <iframe src=id.embed_url() title=title.clone() width="640" height="360"
+                                allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
+                                referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
+                        }.into_any()
+                    } else {
+                        view! {
                             <button type="button" class="video-facade" aria-label=label.clone()
                                 on:click=move |_| playing.set(true)>
                                 <span class="video-facade-icon" aria-hidden="true"></span>
                                 <span class="video-facade-text">{t.play_video_note}</span>
                             </button>
-                        }
-                    >
-                        <iframe src=id.embed_url() title=title.clone() width="640" height="360"
-                            allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
-                            referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>
-                    </Show>
+                        }.into_any()
+                    }}
                     {needs_connection}
                 </figure>
             }
