@@ -20,7 +20,10 @@ const DIST = resolve(import.meta.dirname, '..', 'dist');
 // Send for publishing dialog, published replies merged into the thread, the
 // browser's promise to keep them): 182,746 → about 197,900 B. Issues 11, 12 and 13
 // stay open on this: the target is still 180,000 / 200,000.
-const CEILING = { wasmJs: 200_000, pageWithoutVideo: 222_000 };
+// Lowered to 195,000 / 217,000 when the site of issue 13 had landed (it added no
+// bytes: every page loads the same app) and three cuts won back 4,170 B (one
+// builder for the index's maps, no <Show>; 197,699 → 193,529 B).
+const CEILING = { wasmJs: 195_000, pageWithoutVideo: 217_000 };
 
 test('WASM + JS stay under their ceiling', () => {
   const app = filesUnder(DIST).filter((f) => /goosebumps-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
