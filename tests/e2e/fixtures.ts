@@ -192,12 +192,15 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 /**
  * Serves another build of the project (`dir`, e.g. `dist-site`) on `port` for a
  * serial group of tests, as `serve.mjs` serves dist/: call it at the group's top.
- * The group is skipped where the build is missing (`cargo xtask test` builds it).
+ * A missing build fails the group with a sentence saying how to make it (never a
+ * silent skip: `cargo xtask test` always builds it).
  */
 export function serveBuild(dir: string, port: number) {
   let server: ChildProcess | undefined;
   test.beforeAll(async () => {
-    test.skip(!existsSync(join(ROOT, dir, 'index.html')), `cargo xtask test builds ${dir}/`);
+    if (!existsSync(join(ROOT, dir, 'index.html'))) {
+      throw new Error(`${dir}/ is not built: run \`cargo xtask test\`, which builds it before these tests`);
+    }
     server = spawn('node', ['tests/e2e/serve.mjs'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), SERVE_DIR: dir },
