@@ -11,6 +11,7 @@ import { csp } from '../scripts/post-build/csp.mjs';
 import { publicUrls } from '../scripts/post-build/public-urls.mjs';
 import { serviceWorker } from '../scripts/post-build/service-worker.mjs';
 import { headers, headersFor, parseHeaders } from '../scripts/post-build/headers.mjs';
+import { replies } from '../scripts/post-build/replies.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -225,4 +226,30 @@ test('headers refuses a build without a policy or without hashed files', async (
     await csp(build);
     await assert.rejects(headers(build), /hashed/);
   });
+});
+
+test('replies copies each post\'s published replies without indentation, the same JSON, and refuses a file that is not JSON', async () => {
+  const source = await mkdtemp(join(tmpdir(), 'replies-src-'));
+  const file = { post: 'a-post', replies: [{ id: 'wp-1', parent: null, author: 'Zoë «Z»', content: 'Line one\nline "two" </script>', created_ms: 1709406316000 }] };
+  const pretty = `${JSON.stringify(file, null, 2)}\n`;
+  const before = process.env.GOOSEBUMPS_REPLIES_DIR;
+  process.env.GOOSEBUMPS_REPLIES_DIR = source;
+  try {
+    await writeFile(join(source, 'a-post.json'), pretty);
+    await withBuild({ 'index.html': page('') }, async (build, read) => {
+      assert.match(await replies(build), /1 file/);
+      const copied = await read('replies/a-post.json');
+      assert.deepEqual(JSON.parse(copied), file);
+      assert.ok(!copied.includes('\n  '), 'no indentation');
+      assert.ok(copied.length < pretty.length, `${copied.length} < ${pretty.length}`);
+    });
+    await writeFile(join(source, 'a-post.json'), '{ "post": ');
+    await withBuild({ 'index.html': page('') }, async (build) => {
+      await assert.rejects(replies(build), /a-post\.json is not JSON/);
+    });
+  } finally {
+    if (before === undefined) delete process.env.GOOSEBUMPS_REPLIES_DIR;
+    else process.env.GOOSEBUMPS_REPLIES_DIR = before;
+    await rm(source, { recursive: true, force: true });
+  }
 });

@@ -32,7 +32,7 @@ fn published_replies_are_listed_with_stored_ones_and_never_stored() {
     let mut repo = Repository::open(POST, store.clone());
     repo.post(None, valid("Mine"), 3 * MINUTE, id("m1"))
         .unwrap();
-    let changed = repo.add_published(&[
+    let changed = repo.add_published(vec![
         published("wp-1", None, MINUTE),
         published("wp-2", Some("wp-1"), 2 * MINUTE),
     ]);
@@ -67,7 +67,7 @@ fn a_reply_stored_here_and_published_is_listed_once_as_published() {
     let mut repo = Repository::open(POST, store.clone());
     let (mine, _) = repo.post(None, valid("Mine"), MINUTE, id("m1")).unwrap();
     let reply = PublishedReply::from_comment(&mine, true).unwrap();
-    repo.add_published(std::slice::from_ref(&reply));
+    repo.add_published(vec![reply.clone()]);
     assert_eq!(repo.index().count(), 1);
     assert_eq!(repo.unpublished_count(), 0);
     assert!(repo.unpublished().is_empty());
@@ -105,7 +105,7 @@ fn ten_thousand_published_replies_are_one_rebuild() {
         .map(|i| published(&format!("wp-{i}"), None, i64::from(i) * MINUTE))
         .collect();
     let start = std::time::Instant::now();
-    repo.add_published(&replies);
+    repo.add_published(replies);
     assert_eq!(repo.index().count(), 10_000);
     assert_eq!(repo.index().threads(Order::OldestFirst).page_count(), 200);
     assert!(start.elapsed().as_secs() < 5);
@@ -126,7 +126,7 @@ fn only_the_readers_own_published_reply_is_marked() {
     let store = Rc::new(MemoryStore::new());
     let mut repo = Repository::open(POST, store);
     let (mine, _) = repo.post(None, valid("Mine"), MINUTE, id("m1")).unwrap();
-    repo.add_published(&[
+    repo.add_published(vec![
         PublishedReply::from_comment(&mine, true).unwrap(),
         published("wp-1", None, 2 * MINUTE),
     ]);

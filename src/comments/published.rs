@@ -102,14 +102,20 @@ impl PublishedReply {
 
     /// The reply as a [`Comment`] of `post` (no email), for the thread code.
     pub fn to_comment(&self, post: &str) -> Comment {
+        self.clone().into_comment(post)
+    }
+
+    /// [`Self::to_comment`] without copying the texts (the page's start-up turns
+    /// every published reply into a comment once).
+    pub fn into_comment(self, post: &str) -> Comment {
         Comment {
-            id: self.id.clone(),
+            id: self.id,
             post: post.to_owned(),
-            parent_id: self.parent.clone(),
-            author: self.author.clone(),
+            parent_id: self.parent,
+            author: self.author,
             email: String::new(),
-            url: self.url.clone(),
-            content: self.content.clone(),
+            url: self.url,
+            content: self.content,
             created_ms: self.created_ms,
             edited_ms: None,
             history: Vec::new(),
@@ -169,15 +175,18 @@ impl PublishedFile {
 /// Parses a published replies file. Besides the JSON itself (file, line, column and
 /// field, as for posts), it checks that ids are unique, that every parent is
 /// published in the same file, and that no reply answers itself.
-pub fn parse_published(file: &str, json: &str) -> Result<PublishedFile, ContentError> {
+///
+/// The text is taken as bytes: the page reads the build's file as bytes, so it
+/// is not decoded into a JavaScript string and copied back into the wasm first.
+pub fn parse_published(file: &str, json: impl AsRef<[u8]>) -> Result<PublishedFile, ContentError> {
     let error = |line, column, message: String| ContentError {
         file: file.to_owned(),
         line,
         column,
         message,
     };
-    let parsed: PublishedFile =
-        serde_json::from_str(json).map_err(|e| error(e.line(), e.column(), e.to_string()))?;
+    let parsed: PublishedFile = serde_json::from_slice(json.as_ref())
+        .map_err(|e| error(e.line(), e.column(), e.to_string()))?;
     let mut ids = HashSet::new();
     for r in &parsed.replies {
         if !ids.insert(&r.id) {

@@ -55,8 +55,7 @@ pub fn CommentsArea(
     let lang = use_lang();
     let t = move || lang.get().strings();
     let published_count = (!published.is_empty()).then(|| published.len().to_string());
-    let discussion = Discussion::open(post, title, store, lang, &published);
-    drop(published);
+    let discussion = Discussion::open(post, title, store, lang, published);
     provide_context(discussion);
     if !super::PRERENDERING {
         super::send_panel::ask_if_kept(discussion);

@@ -116,7 +116,7 @@ impl Discussion {
         title: String,
         store: StoreHandle,
         lang: RwSignal<Lang>,
-        published: &[PublishedReply],
+        published: Vec<PublishedReply>,
     ) -> Self {
         let mut repo = Repository::open(&post, store.rc());
         repo.add_published(published);

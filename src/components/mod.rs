@@ -207,12 +207,14 @@ async fn fetch_published(
     if !response.ok() {
         return Err(format!("{url}: {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+    // Bytes, not text: copied once into the wasm and parsed there, where text
+    // would be decoded into a JavaScript string and encoded back (10,000 replies
+    // are about 1.4 MB).
+    let bytes = JsFuture::from(response.array_buffer().map_err(|e| format!("{e:?}"))?)
         .await
-        .map_err(|e| format!("{url}: {e:?}"))?
-        .as_string()
-        .unwrap_or_default();
-    crate::comments::published::parse_published(&url, &text)
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    crate::comments::published::parse_published(&url, bytes)
         .map(|f| f.replies)
         .map_err(|e| e.to_string())
 }

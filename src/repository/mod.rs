@@ -136,13 +136,14 @@ impl Repository {
     /// ones. A stored comment with the same id (the reader's own, published since)
     /// is listed once, as published. One rebuild of the index (one sort), so
     /// 10,000 published replies cost one start-up, not 10,000 inserts.
-    pub fn add_published(&mut self, replies: &[PublishedReply]) -> Changed {
+    pub fn add_published(&mut self, replies: Vec<PublishedReply>) -> Changed {
         if replies.is_empty() {
             return Changed::default();
         }
         let mut comments = Vec::with_capacity(replies.len());
+        self.published.reserve(replies.len());
         for reply in replies {
-            let comment = reply.to_comment(&self.post);
+            let comment = reply.into_comment(&self.post);
             if let Some(local) = self.index.get(&comment.id) {
                 if !self.published.contains_key(&comment.id) {
                     self.shadowed.insert(comment.id.clone(), local.clone());
@@ -366,7 +367,7 @@ impl Repository {
             })
             .collect();
         self.shadowed.clear();
-        self.add_published(&published);
+        self.add_published(published);
         Changed {
             comments: Vec::new(),
             index: true,

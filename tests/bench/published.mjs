@@ -1,6 +1,6 @@
 // 7. Published replies: start-up with 10, 1,000 and 10,000 published replies of
 // the post (issue 12: 10,000 within 1.5× of 10). Each count is a copy of dist/
-// with replies/<slug>.json written as the build writes it (src/content/replies/),
+// with replies/<slug>.json written as the build writes it (without indentation),
 // and the comments slot marked as the build marks a post that has some, so the app
 // reads and merges them at start-up exactly as on a site that published them. (The
 // first HTML of that copy does not show them: only the start-up is measured here;
@@ -26,7 +26,7 @@ export function publishedFile(n) {
       created_ms: start + i * 60_000,
     });
   }
-  return `${JSON.stringify({ post: POST, replies }, null, 2)}\n`;
+  return JSON.stringify({ post: POST, replies });
 }
 
 /** A copy of dist/ whose post has `n` published replies; returns its folder. */
