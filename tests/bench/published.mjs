@@ -43,6 +43,25 @@ function distWith(n) {
   return dir;
 }
 
+/**
+ * Runs in the page before the app (context.addInitScript): records, from navigation
+ * start, when the first reply of the thread is on screen — the frame after the
+ * list's first item was added (the copy's first HTML has none; the app adds the
+ * whole first page at once).
+ */
+function threadProbe() {
+  window.__thread = null;
+  const seen = () => document.querySelector('.comment-list > li');
+  const mo = new MutationObserver(() => {
+    if (!seen()) return;
+    mo.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (window.__thread = performance.now()), 0));
+  });
+  const begin = () => mo.observe(document.documentElement, { childList: true, subtree: true });
+  if (document.documentElement) begin();
+  else document.addEventListener('readystatechange', begin, { once: true });
+}
+
 export async function published(browser) {
   mkdirSync(join(ROOT, 'target'), { recursive: true });
   const rows = [];
@@ -55,13 +74,15 @@ export async function published(browser) {
       for (let i = 0; i < RUNS.load; i++) {
         log(`published ${n} run ${i + 1}/${RUNS.load}`);
         const p = await newPage(browser);
+        await p.context.addInitScript(threadProbe);
         try {
           const r = await loadAndWait(p, `${server.url}${POST}/`, 'goto');
           // The build-time form is already "interactive" by the probe's measure
           // while the app still reads the file: the time that counts here is when
-          // the thread with the published replies is there too (checked each frame).
-          await p.page.waitForFunction(() => document.querySelector('.comment-list > li'), null, { polling: 'raf', timeout: 60_000 });
-          const shown = await p.page.evaluate(() => performance.now());
+          // the thread with the published replies is on screen too, as the page
+          // itself saw it (not when this script, a round trip away, noticed).
+          await p.page.waitForFunction(() => window.__thread !== null, null, { timeout: 60_000 });
+          const shown = await p.page.evaluate(() => window.__thread);
           runs.push(Math.max(r.interactive, shown));
           if (p.problems.length) log(`page problems: ${p.problems.join(' / ')}`);
         } finally {
@@ -80,8 +101,9 @@ export async function published(browser) {
     table(['published replies', 'interactive, with the thread shown', 'range'], rows),
     '',
     `10,000 / 10: **${fmtRatio(startRatio)}** (limit 1.5×: ${verdict(startRatio, 1.5)}). Headless Chromium, unthrottled, ` +
-      `a fresh context per run, median of ${RUNS.load}; the later of interactive (as in section 4) and the first published ` +
-      'reply in the list (the app reads `replies/<slug>.json` before it shows the thread), from navigation start.',
+      `a fresh context per run, median of ${RUNS.load}; the later of interactive (as in section 4) and the frame after the ` +
+      'first published reply joined the list (the app reads `replies/<slug>.json` before it shows the thread), from ' +
+      'navigation start, measured in the page.',
   ].join('\n');
   return { md, startRatio };
 }
