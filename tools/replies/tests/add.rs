@@ -261,7 +261,7 @@ fn a_saved_email_in_quoted_printable_is_read_back_exactly() {
         r.summary(),
         "1 added, 0 already published, 0 skipped, 0 refused"
     );
-    let file = parse_published("x", &published(dir.path()).unwrap()).unwrap();
+    let file = parse_published("x", published(dir.path()).unwrap()).unwrap();
     assert_eq!(file.replies[0].content, text);
     assert_eq!(file.replies[0].created_ms, 1_709_406_316_123);
     assert!(!published(dir.path()).unwrap().contains("maria@"));
@@ -319,7 +319,7 @@ fn an_html_only_email_is_read() {
         r.out,
         r.err
     );
-    let file = parse_published("x", &published(dir.path()).unwrap()).unwrap();
+    let file = parse_published("x", published(dir.path()).unwrap()).unwrap();
     assert_eq!(file.replies[0].content, c.content);
 }
 

@@ -84,7 +84,7 @@ proptest! {
         prop_assert_eq!(r.code, 0, "{}", r.out);
         prop_assert_eq!(r.summary(), format!("{} added, 0 already published, 0 skipped, 0 refused", all.len()));
 
-        let file = parse_published("x", &published(dir.path()).unwrap()).unwrap();
+        let file = parse_published("x", published(dir.path()).unwrap()).unwrap();
         let mut expected: Vec<PublishedReply> = all
             .iter()
             .map(|c| PublishedReply {

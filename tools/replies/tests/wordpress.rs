@@ -201,7 +201,7 @@ fn list_shows_the_threads_and_remove_keeps_them_whole() {
     );
     let one = run(root, &["remove", "wp-6"]);
     assert_eq!(one.code, 0, "{}", one.out);
-    let file = parse_published("x", &published(root).unwrap()).unwrap();
+    let file = parse_published("x", published(root).unwrap()).unwrap();
     let ids: Vec<&str> = file.replies.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["wp-5", "wp-11"]);
     let missing = run(root, &["remove", "wp-6"]);
