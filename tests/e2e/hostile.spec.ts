@@ -112,6 +112,8 @@ for (const { title, name, text } of cases) {
       const content = item.locator('.comment-content');
       expect(await content.evaluate((el) => el.textContent)).toBe(expectedText);
       // pre-wrap: what is rendered (innerText) is the same text, line breaks and spaces kept.
+      // (In view first: a thread off screen is not rendered yet, see style/main.css.)
+      await content.scrollIntoViewIfNeeded();
       expect(await content.evaluate((el) => (el as HTMLElement).innerText)).toBe(expectedText);
       // Text only: no element was made of it. (The browser build marks the end of an
       // element's children with an empty comment node, Leptos's place marker; it
