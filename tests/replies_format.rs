@@ -95,6 +95,11 @@ fn a_published_file_with_an_email_or_a_broken_thread_is_refused() {
         .unwrap_err()
         .message
         .contains("appears twice"));
+
+    // The page reads the file as bytes: bytes that are not UTF-8 text say where.
+    let e = parse_published("p.json", b"{\"post\": \"p\xff\", \"replies\": []}").unwrap_err();
+    assert_eq!(e.file, "p.json");
+    assert!(e.message.contains("not UTF-8 text (at byte 11)"), "{e}");
 }
 
 #[test]

@@ -185,8 +185,18 @@ pub fn parse_published(file: &str, json: impl AsRef<[u8]>) -> Result<PublishedFi
         column,
         message,
     };
-    let parsed: PublishedFile = serde_json::from_slice(json.as_ref())
-        .map_err(|e| error(e.line(), e.column(), e.to_string()))?;
+    // Why from_str after a UTF-8 check, not from_slice: the wasm already has
+    // serde_json's reader of text (every stored record is text), and a second
+    // reader, of bytes, would compile the whole deserializer again.
+    let text = std::str::from_utf8(json.as_ref()).map_err(|e| {
+        error(
+            0,
+            0,
+            format!("not UTF-8 text (at byte {})", e.valid_up_to()),
+        )
+    })?;
+    let parsed: PublishedFile =
+        serde_json::from_str(text).map_err(|e| error(e.line(), e.column(), e.to_string()))?;
     let mut ids = HashSet::new();
     for r in &parsed.replies {
         if !ids.insert(&r.id) {
