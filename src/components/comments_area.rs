@@ -161,7 +161,9 @@ pub fn CommentsArea(
                     </p>
                 })}
             </div>
-            <ol class="comment-list">
+            // While a comment is marked (a permalink, a post), every thread is laid
+            // out, so the scroll to it lands on it (see style/main.css).
+            <ol class="comment-list" class:has-highlight=move || discussion.highlighted().is_some()>
                 <For each=move || roots.get() key=|id| id.clone() let:id>
                     <CommentItem id=id depth=1 />
                 </For>

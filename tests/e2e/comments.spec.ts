@@ -166,6 +166,34 @@ test('pages of 50 threads, a permalink to page 2, newest first', async ({ page }
   await expect(page.locator('ol.comment-list > li.comment').first()).toContainText('Seeded comment number 60');
 });
 
+test('threads off screen are laid out only near it, and a permalink far down lands on its comment', async ({ page }) => {
+  await open(page);
+  await seed(page, 50);
+  await page.reload();
+  const threads = page.locator('ol.comment-list > li.comment');
+  await expect(threads).toHaveCount(50);
+  // The first five threads are always laid out; from the sixth on, only near the screen.
+  const visibility = (n: number) => threads.nth(n).evaluate((el) => getComputedStyle(el).contentVisibility);
+  expect(await visibility(4)).toBe('visible');
+  expect(await visibility(5)).toBe('auto');
+  const drawn = (n: number) => threads.nth(n).locator(':scope > article .comment-content').evaluate((el) => (el as HTMLElement).innerText);
+  expect(await drawn(4)).toBe('Seeded comment number 5');
+  // innerText is what is rendered: nothing for a thread far from the screen.
+  expect(await drawn(44)).toBe('');
+
+  const target = comment(page, 'Seeded comment number 45', { exact: true });
+  const id = await target.getAttribute('id');
+  await page.goto(`${POST_PATH}#${id}`);
+  await page.reload();
+  await expect(target).toHaveClass(/is-highlighted/);
+  // While a comment is marked every thread is laid out, so the scroll ends on it:
+  // at the top of the window, where the browser puts a `#comment-…` link's target.
+  expect(await visibility(5)).toBe('visible');
+  await expect(target).toBeInViewport();
+  await expect.poll(() => target.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBe(0);
+  expect(await drawn(44)).toBe('Seeded comment number 45');
+});
+
 test('export, clear site data, import gives back the same comments', async ({ page }, testInfo) => {
   await open(page);
   await post(page, 'Keep me safe', 'Ann');
