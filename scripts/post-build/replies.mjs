@@ -1,6 +1,6 @@
 // Published replies: each post's file of them (src/content/replies/<slug>.json, or
-// the folder GOOSEBUMPS_REPLIES_DIR names, e.g. a test's fixtures) is copied as it
-// to replies/<slug>.json beside the page, without the indentation that keeps the
+// the folder GOOSEBUMPS_REPLIES_DIR names, e.g. a test's fixtures) is copied to
+// replies/<slug>.json beside the page, without the indentation that keeps the
 // source easy to review (the app parses every byte of it at start-up: 10,000
 // replies are 1.4 MB instead of 2.0 MB). The page's HTML already shows their
 // first page (the prerender step reads the same files); the app reads the whole
