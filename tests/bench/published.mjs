@@ -71,8 +71,8 @@ export async function published(browser) {
     const server = await serve(relative(ROOT, dir));
     try {
       const runs = [];
-      for (let i = 0; i < RUNS.load; i++) {
-        log(`published ${n} run ${i + 1}/${RUNS.load}`);
+      for (let i = 0; i < RUNS.published; i++) {
+        log(`published ${n} run ${i + 1}/${RUNS.published}`);
         const p = await newPage(browser);
         await p.context.addInitScript(threadProbe);
         try {
@@ -101,7 +101,7 @@ export async function published(browser) {
     table(['published replies', 'interactive, with the thread shown', 'range'], rows),
     '',
     `10,000 / 10: **${fmtRatio(startRatio)}** (limit 1.5×: ${verdict(startRatio, 1.5)}). Headless Chromium, unthrottled, ` +
-      `a fresh context per run, median of ${RUNS.load}; the later of interactive (as in section 4) and the frame after the ` +
+      `a fresh context per run, median of ${RUNS.published}; the later of interactive (as in section 4) and the frame after the ` +
       'first published reply joined the list (the app reads `replies/<slug>.json` before it shows the thread), from ' +
       'navigation start, measured in the page.',
   ].join('\n');
