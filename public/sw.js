@@ -15,8 +15,20 @@
 //   the site under another path keeps its own), then take control of open pages.
 // - fetch: pages (navigations) network first, falling back to this version's
 //   cached copy of that page (`/`, `/<slug>/`, also asked for as `/<slug>`,
-//   `/<slug>/index.html`), else its cached 404.html; precached files cache
-//   first. Everything else: the network.
+//   `/<slug>/index.html`), else its cached 404.html; the published replies
+//   (`replies/<slug>.json`) network first too, falling back to this version's
+//   copy; other precached files cache first. Everything else: the network.
+//
+// The page and its published replies are what the owner may change (publish a
+// reply, take one back) without a line of code changing, so both always come from
+// the server when it answers, revalidated past the browser's HTTP cache (a host
+// without our _headers, e.g. GitHub Pages, lets it keep them for 10 minutes): the
+// page's HTML and the thread the app builds from the file are then of the same
+// deployment, and a reply the owner removed never comes back from a cache. With no
+// network both come from this version's cache, again of one deployment. The fresh
+// copy is not written into this version's cache: its cached page is this
+// version's, and the two would disagree offline (any change to a replies file
+// makes a new sw.js, whose install caches the new page and file together).
 const BUILD = /* @build */ { version: 'unbuilt', files: [] };
 
 const SCOPE = self.registration.scope;
@@ -25,6 +37,8 @@ const CACHE = PREFIX + BUILD.version;
 // Shown, offline, for an address the cache has no page for.
 const NOT_FOUND = new URL('404.html', self.location).href;
 const PRECACHED = new Set(BUILD.files.map((file) => new URL(file, self.location).href));
+// The published replies' files, read by the app at start-up: `replies/<slug>.json`.
+const REPLIES = new URL('replies/', self.location).href;
 
 self.addEventListener('install', (event) => {
   // 'no-cache' revalidates with the server, so no file of an older deployment is
@@ -53,6 +67,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate' && isPage(new URL(request.url))) {
     event.respondWith(networkFirst(request));
+  } else if (isReplies(request.url)) {
+    event.respondWith(repliesNetworkFirst(request));
   } else if (PRECACHED.has(request.url)) {
     event.respondWith(cacheFirst(request));
   }
@@ -74,9 +90,24 @@ function pageKey(url) {
   return page.href;
 }
 
+// A published replies file: `replies/<slug>.json`, no query.
+function isReplies(url) {
+  return url.startsWith(REPLIES) && /^[^/?#]+\.json$/.test(url.slice(REPLIES.length));
+}
+
+// `request` revalidated with the server (see the top), or as it is where a browser
+// refuses to copy a navigation's request.
+function revalidated(request) {
+  try {
+    return new Request(request, { cache: 'no-cache' });
+  } catch {
+    return request;
+  }
+}
+
 async function networkFirst(request) {
   try {
-    return await fetch(request);
+    return await fetch(revalidated(request));
   } catch (error) {
     const cache = await caches.open(CACHE);
     const page = await cache.match(pageKey(new URL(request.url)));
@@ -94,4 +125,17 @@ async function networkFirst(request) {
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   return (await cache.match(request, { ignoreVary: true })) || fetch(request);
+}
+
+// The server's answer, whatever it is (a 404 means the file is gone: no replies
+// are published any more), or, with no network, this version's copy.
+async function repliesNetworkFirst(request) {
+  try {
+    return await fetch(revalidated(request));
+  } catch (error) {
+    const cache = await caches.open(CACHE);
+    const cached = await cache.match(request, { ignoreVary: true });
+    if (!cached) throw error;
+    return cached;
+  }
 }

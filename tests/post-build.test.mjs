@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import vm from 'node:vm';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -158,6 +159,122 @@ test('serviceWorker precaches the build but not the videos, with a version that 
   });
 });
 
+/**
+ * The worker that `serviceWorker` writes, run in a made-up worker scope at
+ * `https://site.example/sub/`: `server` answers its network requests (a path →
+ * body, or `offline`), and `requests` lists them as `[url, cache mode]`.
+ */
+async function runWorker(sw, server) {
+  const listeners = {};
+  const stores = new Map();
+  const requests = [];
+  const network = async (input, init) => {
+    const request = new Request(input, init);
+    requests.push([request.url, request.cache]);
+    if (server.offline) throw new TypeError('Failed to fetch');
+    const body = server.files[new URL(request.url).pathname];
+    return body === undefined ? new Response('not found', { status: 404 }) : new Response(body, { status: 200 });
+  };
+  const store = (name) => {
+    if (!stores.has(name)) stores.set(name, new Map());
+    const entries = stores.get(name);
+    const key = (request) => (typeof request === 'string' ? request : request.url);
+    return {
+      match: async (request) => entries.get(key(request))?.clone(),
+      put: async (request, response) => void entries.set(key(request), response),
+      addAll: async (list) => {
+        for (const request of list) entries.set(key(request), await network(request));
+      },
+    };
+  };
+  const context = vm.createContext({
+    URL, Request, Response, console,
+    fetch: network,
+    caches: { open: async (name) => store(name), keys: async () => [...stores.keys()], delete: async (name) => stores.delete(name) },
+    self: {
+      registration: { scope: 'https://site.example/sub/' },
+      location: new URL('https://site.example/sub/sw.js'),
+      clients: { claim: async () => {} },
+      skipWaiting: () => {},
+      addEventListener: (type, listener) => void (listeners[type] = listener),
+    },
+  });
+  vm.runInContext(sw, context);
+  const waitUntil = async (type) => {
+    let done;
+    listeners[type]({ waitUntil: (promise) => void (done = promise) });
+    await done;
+  };
+  await waitUntil('install');
+  await waitUntil('activate');
+  requests.length = 0;
+  return {
+    requests,
+    stores,
+    /** What the worker answers for `url` (`navigate`: as a page), or undefined when it leaves it to the browser. */
+    async fetch(url, { navigate = false } = {}) {
+      const request = new Request(url);
+      if (navigate) Object.defineProperty(request, 'mode', { value: 'navigate' });
+      let answer;
+      listeners.fetch({ request, respondWith: (response) => void (answer = response) });
+      const response = await answer;
+      return response && { status: response.status, body: await response.text() };
+    },
+  };
+}
+
+test('the worker reads the published replies network first, past the HTTP cache, and its own copy only offline', async () => {
+  const files = {
+    'index.html': page('', 'old page'),
+    'a-post/index.html': page('', 'old post'),
+    '404.html': page(''),
+    'app-0123456789abcdef.js': 'js',
+    'flags/mt.svg': '<svg/>',
+    'replies/a-post.json': '{"old":true}',
+    'replies/gone.json': '{"gone":false}',
+  };
+  await withBuild(files, async (build, read) => {
+    await serviceWorker(build);
+    const built = JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(await read('sw.js'))[1]);
+    // Precached, so they read offline.
+    assert.ok(built.files.includes('replies/a-post.json'));
+    // As a host serves them: a page at its folder's address.
+    const server = { files: Object.fromEntries(Object.entries(files).map(([path, body]) => [`/sub/${path.replace(/index\.html$/, '')}`, body])), offline: false };
+    const worker = await runWorker(await read('sw.js'), server);
+    const cached = [...[...worker.stores.values()][0].keys()];
+    assert.ok(cached.includes('https://site.example/sub/replies/a-post.json'));
+
+    // The owner published again: the server's file, revalidated, and never written into this version's cache.
+    server.files['/sub/replies/a-post.json'] = '{"new":true}';
+    server.files['/sub/a-post/'] = page('', 'new post');
+    assert.deepEqual(await worker.fetch('https://site.example/sub/replies/a-post.json'), { status: 200, body: '{"new":true}' });
+    assert.deepEqual(worker.requests, [['https://site.example/sub/replies/a-post.json', 'no-cache']]);
+    // …as is the page that shows them.
+    worker.requests.length = 0;
+    assert.match((await worker.fetch('https://site.example/sub/a-post/', { navigate: true })).body, /new post/);
+    assert.deepEqual(worker.requests, [['https://site.example/sub/a-post/', 'no-cache']]);
+    // A file the server no longer has is gone: its 404, not the cached copy.
+    delete server.files['/sub/replies/gone.json'];
+    assert.equal((await worker.fetch('https://site.example/sub/replies/gone.json')).status, 404);
+
+    // Offline: this version's page and file, which agree.
+    server.offline = true;
+    assert.deepEqual(await worker.fetch('https://site.example/sub/replies/a-post.json'), { status: 200, body: '{"old":true}' });
+    assert.match((await worker.fetch('https://site.example/sub/a-post/', { navigate: true })).body, /old post/);
+    // A replies file it never had: the network's failure, as the browser would give it.
+    await assert.rejects(worker.fetch('https://site.example/sub/replies/never.json'), /Failed to fetch/);
+
+    // Other precached files stay cache first; other addresses are the browser's.
+    server.offline = false;
+    worker.requests.length = 0;
+    assert.deepEqual(await worker.fetch('https://site.example/sub/flags/mt.svg'), { status: 200, body: '<svg/>' });
+    assert.equal(await worker.fetch('https://site.example/sub/replies/a-post.json?x'), undefined);
+    assert.equal(await worker.fetch('https://site.example/sub/replies/nested/a.json'), undefined);
+    assert.equal(await worker.fetch('https://site.example/other/replies/a-post.json'), undefined);
+    assert.deepEqual(worker.requests, []);
+  });
+});
+
 test('headers writes _headers with the security headers and the caching rules, each checked', async () => {
   const files = {
     'index.html': page('  <script type="module">import init from "/sub/app.js";</script>\n'),
@@ -171,6 +288,9 @@ test('headers writes _headers with the security headers and the caching rules, e
     'feed.xml': '<rss/>',
     'flags/mt.svg': '<svg/>',
     'media/clip-0123456789abcdef.mp4': 'not top-level: not Trunk\'s',
+    // Published replies (a slug that looks like a feed's name too).
+    'replies/a-post.json': '{}',
+    'replies/feed-of-tears.json': '{}',
   };
   await withBuild(files, async (build, read) => {
     await csp(build);
@@ -202,6 +322,13 @@ test('headers writes _headers with the security headers and the caching rules, e
     for (const path of ['/sub/', '/sub/index.html', '/sub/sw.js', '/sub/sw-register.js', '/sub/feed.xml']) {
       assert.equal(at(path)['cache-control'], 'no-cache', path);
     }
+    // The published replies, the built ones and one published later, once each: the
+    // page's HTML shows them, so neither may be kept stale (the worker fetches them
+    // network first).
+    for (const path of ['/sub/replies/a-post.json', '/sub/replies/feed-of-tears.json', '/sub/replies/a-later-post.json']) {
+      assert.equal(at(path)['cache-control'], 'no-cache', path);
+    }
+    assert.equal(rules.filter((rule) => rule.path.includes('replies')).map((rule) => rule.path).join(), '/sub/replies/*');
     // Unhashed files are left to the host (never immutable), and no path gets two values.
     for (const path of ['/sub/sw-prompt.css', '/sub/flags/mt.svg', '/sub/media/clip-0123456789abcdef.mp4']) {
       assert.equal(at(path)['cache-control'], undefined, path);

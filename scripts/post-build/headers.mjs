@@ -4,8 +4,10 @@
 // adds the other security headers for every path, and the caching rules: a year
 // and `immutable` for the files whose name holds a hash (they never change), and
 // `no-cache` (revalidate every time) for the page, the service worker, its
-// registration script and any feed. README, "Browsers, engines and headers", has
-// the same headers for nginx and Apache.
+// registration script, any feed, and the published replies (`replies/*`: the owner
+// changes them without a code change, and the page's HTML shows the same replies,
+// so neither may be kept stale). README, "Browsers, engines and headers", has the
+// same headers for nginx and Apache.
 //
 // Both hosts join a header given by two matching rules (Cloudflare with a comma),
 // so each Cache-Control rule names its own files and none is given for `/*`.
@@ -55,7 +57,13 @@ export const REVALIDATE = 'no-cache';
  */
 export const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)$/;
 /** Files a host must revalidate (besides the page at the directory URL). */
-const REVALIDATED = /^(?:sw\.js|sw-register\.js|sitemap\.xml|robots\.txt)$|\.html$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$|^replies\//;
+const REVALIDATED = /^(?:sw\.js|sw-register\.js|sitemap\.xml|robots\.txt)$|\.html$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$/;
+/**
+ * The published replies, `replies/<slug>.json`: one rule for the folder (so a post
+ * whose first reply is published later is covered too). The service worker fetches
+ * them network first, and the page's HTML must agree with them.
+ */
+export const REPLIES_RULE = 'replies/*';
 
 const block = (path, headers) => [path, ...headers.map(([name, value]) => `  ${name}: ${value}`)];
 
@@ -70,7 +78,8 @@ export async function headers({ dir, publicUrl }) {
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1).split('\\').join('/'))
     .sort();
   const hashed = files.filter((file) => !file.includes('/') && HASHED.test(file));
-  const revalidated = files.filter((file) => REVALIDATED.test(file));
+  // (A replies file is under its folder's rule, whatever its name: never two rules.)
+  const revalidated = files.filter((file) => REVALIDATED.test(file) && !file.startsWith('replies/'));
   if (!hashed.length) throw new Error('the build has no hashed .js/.wasm/.css files');
 
   const lines = [
@@ -82,8 +91,10 @@ export async function headers({ dir, publicUrl }) {
     '# Named with a hash of their bytes: they never change.',
     ...hashed.flatMap((file) => block(`${base}${encodeURI(file)}`, [['Cache-Control', IMMUTABLE]])),
     '',
-    '# Revalidated on every load: the page, the service worker and its registration, feeds.',
+    '# Revalidated on every load: the page, the service worker and its registration, feeds,',
+    '# the published replies.',
     ...block(base, [['Cache-Control', REVALIDATE]]),
+    ...block(`${base}${REPLIES_RULE}`, [['Cache-Control', REVALIDATE]]),
     // A page is also served at its folder's URL (`/<slug>/`).
     ...revalidated.flatMap((file) =>
       (/(^|\/)index\.html$/.test(file) && file !== 'index.html' ? [file.replace(/index\.html$/, ''), file] : [file]).flatMap((f) =>
@@ -93,7 +104,7 @@ export async function headers({ dir, publicUrl }) {
     '',
   ];
   await writeFile(join(dir, '_headers'), lines.join('\n'));
-  return `${SECURITY_HEADERS.length + 1} headers for ${base}*; ${hashed.length} immutable, ${revalidated.length + 1} revalidated`;
+  return `${SECURITY_HEADERS.length + 1} headers for ${base}*; ${hashed.length} immutable, ${revalidated.length + 1} revalidated, and ${base}${REPLIES_RULE}`;
 }
 
 /**
