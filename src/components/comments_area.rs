@@ -317,6 +317,11 @@ fn carries_files(ev: &ev::DragEvent) -> bool {
 
 /// Offers `text` as a download named `name`.
 pub(crate) fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    // How long the file's object URL outlives the click that saved it: the browser
+    // reads the blob after the click, not during it (Safari may not have started
+    // when the click returns, and then saves nothing); FileSaver.js's 40 s. Each
+    // save frees its own URL when its time is up, so many saves keep none longer.
+    const URL_LIFETIME: Duration = Duration::from_secs(40);
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
@@ -326,5 +331,11 @@ pub(crate) fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsVal
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    web_sys::Url::revoke_object_url(&url)
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        URL_LIFETIME,
+    );
+    Ok(())
 }

@@ -71,7 +71,15 @@ pub const PRERENDERING: bool = cfg!(feature = "ssr");
 /// Without build-time markup (a debug build's page, e.g. when the pre-render step
 /// did not run) a debug build mounts the whole app on the body; a release build
 /// only says why nothing happened.
+///
+/// Inside a frame of another site's page nothing starts (see [`framed_by_another_site`]).
 pub fn mount() {
+    if framed_by_another_site() {
+        leptos::logging::warn!(
+            "Goosebumps: this page is framed by another site's page: it reads, but its controls do not start"
+        );
+        return;
+    }
     let Some(built) = document().get_element_by_id(PRERENDER_ROOT) else {
         #[cfg(debug_assertions)]
         leptos::mount::mount_to_body(App);
@@ -86,6 +94,28 @@ pub fn mount() {
     owner.with(|| mount_live_parts(&built));
     // The page lives as long as the tab: like `mount_to_body`, never clean it up.
     std::mem::forget(owner);
+}
+
+/// True when a page of another origin frames this one, at any depth. Its controls
+/// (Delete, Import…) must not start there, or that page could lay its own over them
+/// and have the reader click them unseen (clickjacking): where the host sends the
+/// `frame-ancestors` header (`_headers`, the nginx and Apache lines) the browser
+/// refuses the frame anyway, but GitHub Pages, S3 and any host without custom
+/// headers send none, and the `<meta>` policy cannot say it. A page of this origin
+/// may frame it: it could already read and change all that the page keeps.
+/// (A window of another origin will not give its address: reading it throws.)
+fn framed_by_another_site() -> bool {
+    let mut frame = window();
+    while let Ok(Some(parent)) = frame.parent() {
+        if parent == frame {
+            return false;
+        }
+        if parent.location().href().is_err() {
+            return true;
+        }
+        frame = parent;
+    }
+    false
 }
 
 /// Builds the live parts of the page over the build-time markup in `built`: one
