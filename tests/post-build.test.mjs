@@ -12,7 +12,6 @@ import { csp } from '../scripts/post-build/csp.mjs';
 import { publicUrls } from '../scripts/post-build/public-urls.mjs';
 import { serviceWorker } from '../scripts/post-build/service-worker.mjs';
 import { headers, headersFor, parseHeaders } from '../scripts/post-build/headers.mjs';
-import { replies } from '../scripts/post-build/replies.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -36,13 +35,27 @@ const page = (head, body = '') =>
 
 const policyOf = (html) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
 
-test('csp hashes every inline script of the final page, as the browser reads it', async () => {
-  const loader = "\nimport init from '/sub/app.js';\nawait init();\n";
+/** Trunk's loader as a build has it: Trunk.toml's pattern_script, filled in. */
+async function loaderText(base = '/sub/') {
+  const toml = await readFile(join(root, 'Trunk.toml'), 'utf8');
+  const script = /^pattern_script\s*=\s*"""([\s\S]*?)"""/m.exec(toml)[1];
+  return /^<script[^>]*>([\s\S]*)<\/script>\s*$/.exec(script)[1]
+    .replaceAll('{base}', base)
+    .replaceAll('{js}', 'goosebumps-0123456789abcdef.js')
+    .replaceAll('{wasm}', 'goosebumps-0123456789abcdef_bg.wasm');
+}
+
+/** The home page's redirect of old `/#comment-…` links, as src/pages/render.rs writes it. */
+const oldLinks = (to) => `if(/^#(comment|respond)/.test(location.hash))location.replace(${JSON.stringify(to)}+location.hash)`;
+
+test('csp hashes the inline scripts the build makes, as the browser reads them', async () => {
+  const loader = await loaderText();
+  const redirect = oldLinks('/sub/a-post/');
   const html = page(
-    `  <script type="module">${loader}</script>\n  <script src="/sub/x.js" defer></script>\n`,
-    // A pre-rendered body may add inline scripts; CR LF reaches the browser as LF.
+    // CR LF reaches the browser as LF: the hash is of what the browser reads.
+    `  <script type="module">${loader.replaceAll('\n', '\r\n')}</script>\n  <script src="/sub/x.js" defer></script>\n`,
     // JSON-LD is data, which no policy applies to: not hashed.
-    '<script>let a =\r\n1</script><script type="application/ld+json">{"a":1}</script><style>p{color:red}</style>',
+    `<script>${redirect}</script><script type="application/ld+json">{"a":1}</script><style>p{color:red}</style>`,
   );
   await withBuild({ 'index.html': html }, async (build, read) => {
     await csp(build);
@@ -50,7 +63,7 @@ test('csp hashes every inline script of the final page, as the browser reads it'
     const policy = policyOf(out);
     assert.ok(policy, 'a CSP <meta>');
     const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src '));
-    assert.equal(scriptSrc, `script-src 'self' 'wasm-unsafe-eval' ${hash(loader)} ${hash('let a =\n1')}`);
+    assert.equal(scriptSrc, `script-src 'self' 'wasm-unsafe-eval' ${[hash(loader), hash(redirect)].join(' ')}`);
     assert.ok(!policy.includes(hash('{"a":1}')), 'JSON-LD is not hashed');
     assert.ok(policy.includes(`style-src 'self' ${hash('p{color:red}')}`));
     assert.ok(!/'unsafe-inline'|'unsafe-eval'/.test(policy));
@@ -58,12 +71,33 @@ test('csp hashes every inline script of the final page, as the browser reads it'
     assert.ok(!policy.includes('frame-ancestors'), 'frame-ancestors is ignored in a <meta>');
     // Right after <meta charset>.
     assert.match(out, /<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy"/);
-    // The same policy as a header, plus frame-ancestors, for the public URL.
-    assert.ok((await read('_headers')).includes(`/sub/*\n  Content-Security-Policy: ${policy}; frame-ancestors 'none'\n`));
+    // The same policy as a header (its hashes sorted), plus frame-ancestors, for the public URL.
+    const sorted = policy.replace(scriptSrc, `script-src 'self' 'wasm-unsafe-eval' ${[hash(loader), hash(redirect)].sort().join(' ')}`);
+    assert.ok((await read('_headers')).includes(`/sub/*\n  Content-Security-Policy: ${sorted}; frame-ancestors 'none'\n`));
 
     // Again on its own output: the same page (one policy, no drift).
     await csp(build);
     assert.equal(await read('index.html'), out);
+  });
+});
+
+test('csp fails the build, naming the page, on an inline script the build does not make', async () => {
+  const loader = await loaderText();
+  for (const script of [
+    '<script>alert(1)</script>',
+    '<script type="module">import("/x.js")</script>',
+    '<script type="text/javascript">x()</script>',
+    `<script>${oldLinks('/a/"+alert(1)+"')}</script>`,
+    `<script type="module">${loader}x()</script>`,
+  ]) {
+    await withBuild({ 'index.html': page(''), 'a-post/index.html': page('', script) }, async (build) => {
+      await assert.rejects(csp(build), /a-post\/index\.html has an inline script the build does not make/, script);
+    });
+  }
+  // Data is not script: any JSON type passes, and is not hashed.
+  await withBuild({ 'index.html': page('', '<script type="application/json">{"alert":1}</script>') }, async (build, read) => {
+    await csp(build);
+    assert.ok(!policyOf(await read('index.html')).includes('sha256'));
   });
 });
 
@@ -108,17 +142,19 @@ test('publicUrls prefixes the relative <head> URLs with the public URL and refus
 });
 
 test('csp gives each page its own hashes, and the header every page\'s', async () => {
-  const home = page('  <script>location.hash</script>\n');
-  const post = page('  <script>post()</script>\n');
+  const redirect = oldLinks('/sub/a-post/');
+  const loader = await loaderText();
+  const home = page(`  <script>${redirect}</script>\n`);
+  const post = page(`  <script type="module">${loader}</script>\n`);
   await withBuild({ 'index.html': home, 'a-post/index.html': post, '404.html': page('') }, async (build, read) => {
     await csp(build);
     const homePolicy = policyOf(await read('index.html'));
     const postPolicy = policyOf(await read('a-post/index.html'));
-    assert.ok(homePolicy.includes(hash('location.hash')) && !homePolicy.includes(hash('post()')));
-    assert.ok(postPolicy.includes(hash('post()')) && !postPolicy.includes(hash('location.hash')));
+    assert.ok(homePolicy.includes(hash(redirect)) && !homePolicy.includes(hash(loader)));
+    assert.ok(postPolicy.includes(hash(loader)) && !postPolicy.includes(hash(redirect)));
     assert.ok(!policyOf(await read('404.html')).includes('sha256'));
     const header = await read('_headers');
-    assert.ok(header.includes(hash('location.hash')) && header.includes(hash('post()')));
+    assert.ok(header.includes(hash(redirect)) && header.includes(hash(loader)));
   });
 });
 
@@ -277,7 +313,7 @@ test('the worker reads the published replies network first, past the HTTP cache,
 
 test('headers writes _headers with the security headers and the caching rules, each checked', async () => {
   const files = {
-    'index.html': page('  <script type="module">import init from "/sub/app.js";</script>\n'),
+    'index.html': page(`  <script type="module">${await loaderText()}</script>\n`),
     // Trunk writes the hash without leading zeros: 15 digits here.
     'goosebumps-915b2c139d8f961.js': 'js',
     'goosebumps-915b2c139d8f961_bg.wasm': 'wasm',
@@ -353,30 +389,4 @@ test('headers refuses a build without a policy or without hashed files', async (
     await csp(build);
     await assert.rejects(headers(build), /hashed/);
   });
-});
-
-test('replies copies each post\'s published replies without indentation, the same JSON, and refuses a file that is not JSON', async () => {
-  const source = await mkdtemp(join(tmpdir(), 'replies-src-'));
-  const file = { post: 'a-post', replies: [{ id: 'wp-1', parent: null, author: 'Zoë «Z»', content: 'Line one\nline "two" </script>', created_ms: 1709406316000 }] };
-  const pretty = `${JSON.stringify(file, null, 2)}\n`;
-  const before = process.env.GOOSEBUMPS_REPLIES_DIR;
-  process.env.GOOSEBUMPS_REPLIES_DIR = source;
-  try {
-    await writeFile(join(source, 'a-post.json'), pretty);
-    await withBuild({ 'index.html': page('') }, async (build, read) => {
-      assert.match(await replies(build), /1 file/);
-      const copied = await read('replies/a-post.json');
-      assert.deepEqual(JSON.parse(copied), file);
-      assert.ok(!copied.includes('\n  '), 'no indentation');
-      assert.ok(copied.length < pretty.length, `${copied.length} < ${pretty.length}`);
-    });
-    await writeFile(join(source, 'a-post.json'), '{ "post": ');
-    await withBuild({ 'index.html': page('') }, async (build) => {
-      await assert.rejects(replies(build), /a-post\.json is not JSON/);
-    });
-  } finally {
-    if (before === undefined) delete process.env.GOOSEBUMPS_REPLIES_DIR;
-    else process.env.GOOSEBUMPS_REPLIES_DIR = before;
-    await rm(source, { recursive: true, force: true });
-  }
 });

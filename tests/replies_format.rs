@@ -37,6 +37,7 @@ fn comment(content: &str) -> Comment {
     }
 }
 
+/// A reply `created_ms` milliseconds after 2024-03-02 (within the site's era).
 fn reply(id_: &str, parent: Option<&str>, created_ms: i64) -> PublishedReply {
     PublishedReply {
         id: id(id_),
@@ -44,7 +45,7 @@ fn reply(id_: &str, parent: Option<&str>, created_ms: i64) -> PublishedReply {
         author: "Ana".into(),
         url: None,
         content: format!("text of {id_}"),
-        created_ms,
+        created_ms: 1_709_406_316_000 + created_ms,
     }
 }
 

@@ -48,6 +48,7 @@ fn build(posts: &[Post], absolute: Option<&str>, public: &str) -> Rendered {
         replies: &replies,
         template: TEMPLATE,
     })
+    .unwrap()
 }
 
 fn file<'a>(rendered: &'a Rendered, path: &str) -> &'a str {

@@ -3,11 +3,15 @@
 // header in _headers (Netlify, Cloudflare Pages), with frame-ancestors, which
 // only works as a header. README, "Security", explains each directive.
 //
-// Generic: it hashes every inline <script> (and <style>) of the final index.html,
-// whatever earlier steps put there, and refuses what a hash cannot allow
-// (event-handler and style attributes, javascript: URLs, <base>).
+// It hashes the inline scripts the build means to have, and only those: Trunk's
+// loader (the pattern_script of Trunk.toml), the home page's redirect of old
+// `/#comment-…` links, and `trunk serve`'s autoreload script. Any other
+// executable inline script fails the build, naming its page: content that
+// became script at build time would otherwise be allowed by the policy. It
+// hashes inline <style>s, and refuses what a hash cannot allow (event-handler and
+// style attributes, javascript: URLs, <base>). JSON-LD is data: no hash.
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attribute, attributes, domText, elements, headElements, pages, readIndex, splice, writeIndex } from './html.mjs';
 
@@ -51,14 +55,52 @@ function fillInDevServerScript(html, publicUrl) {
     .replaceAll('{{__TRUNK_WS_BASE__}}', publicUrl);
 }
 
-export async function csp({ dir, publicUrl }) {
+// The types of <script> a browser runs (the HTML standard's JavaScript MIME
+// types, `module`, or none); any other type is data.
+const EXECUTABLE = /^(|module|(application|text)\/(x-)?(java|ecma)script|text\/(javascript1\.[0-5]|jscript|livescript))$/i;
+
+/** Whether an element is an inline <script> that runs (no `src`, a type that runs). */
+export const isExecutableInline = (el) =>
+  el.name === 'script' &&
+  el.text !== undefined &&
+  !attribute(el, 'src') &&
+  EXECUTABLE.test((attribute(el, 'type')?.value ?? '').trim());
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text of Trunk's loader, as a pattern: Trunk.toml's pattern_script with its
+ *  `{base}`, `{js}` and `{wasm}` standing for any URL. */
+export async function loaderPattern(sourceDir) {
+  const toml = await readFile(join(sourceDir, 'Trunk.toml'), 'utf8');
+  const script = /^pattern_script\s*=\s*"""([\s\S]*?)"""/m.exec(toml)?.[1];
+  const text = script === undefined ? undefined : /^<script[^>]*>([\s\S]*)<\/script>\s*$/.exec(script)?.[1];
+  if (text === undefined) throw new Error('Trunk.toml has no pattern_script <script> to recognise the loader by');
+  const url = String.raw`[^'"\s<>]*`;
+  return new RegExp(`^${escapeRegExp(text).replace(/\\\{(base|js|wasm)\\\}/g, url)}$`);
+}
+
+/** The home page's redirect of the old single page's `/#comment-…` links
+ *  (src/pages/render.rs): its target is a JSON string without `<`, `>` or `&`. */
+export const OLD_LINKS = /^if\(\/\^#\(comment\|respond\)\/\.test\(location\.hash\)\)location\.replace\("[^"\\<>&]*"\+location\.hash\)$/;
+
+/** What an inline script is, if the build means to have it: its name, else undefined. */
+function expectedScript(text, loader) {
+  if (loader.test(text)) return "Trunk's loader";
+  if (OLD_LINKS.test(text)) return 'the old-links redirect';
+  // `trunk serve`'s autoreload script, before its address is filled in (below).
+  if (text.includes('{{__TRUNK_ADDRESS__}}') && text.includes('WebSocket')) return "trunk serve's autoreload";
+  return undefined;
+}
+
+export async function csp({ dir, publicUrl, sourceDir }) {
   // Each page gets the policy with its own inline scripts' hashes; the header
   // (one for the whole site) allows every page's.
   const all = { scripts: new Set(), styles: new Set() };
   const files = await pages(dir);
+  const loader = await loaderPattern(sourceDir);
   let policy;
   for (const file of files) {
-    const found = await pagePolicy(dir, file, publicUrl);
+    const found = await pagePolicy(dir, file, publicUrl, loader);
     found.scripts.forEach((h) => all.scripts.add(h));
     found.styles.forEach((h) => all.styles.add(h));
     if (file === 'index.html') policy = found.policy;
@@ -81,7 +123,7 @@ export async function csp({ dir, publicUrl }) {
 }
 
 /** Puts the policy <meta> into one page; its hashes and policy. */
-async function pagePolicy(dir, file, publicUrl) {
+async function pagePolicy(dir, file, publicUrl, loader) {
   let html = await readIndex(dir, file);
 
   // Run twice, the result is the same: drop a policy an earlier run inserted.
@@ -92,6 +134,16 @@ async function pagePolicy(dir, file, publicUrl) {
       // With the line break and indentation before it, as inserted below.
       .map((el) => ({ start: el.start - (/\n[ \t]*$/.exec(html.slice(0, el.start))?.[0].length ?? 0), end: el.end, text: '' })),
   );
+
+  const unexpected = [...elements(html)]
+    .filter(isExecutableInline)
+    .filter((el) => !expectedScript(domText(el.text), loader))
+    .map((el) => `<script>${JSON.stringify(domText(el.text).slice(0, 80))}`);
+  if (unexpected.length) {
+    throw new Error(
+      `${file} has an inline script the build does not make (only Trunk's loader and the old-links redirect are allowed):\n  ${unexpected.join('\n  ')}`,
+    );
+  }
 
   html = fillInDevServerScript(html, publicUrl);
   const all = [...elements(html)];
@@ -108,11 +160,9 @@ async function pagePolicy(dir, file, publicUrl) {
     throw new Error(`${file} has what a strict CSP blocks:\n  ${problems.join('\n  ')}`);
   }
 
-  // JSON-LD is data, not script: the policy does not apply to it.
-  const inline = (name) =>
-    all.filter((el) => el.name === name && el.text !== undefined && !attribute(el, 'src') && !/^application\/ld\+json$/i.test(attribute(el, 'type')?.value ?? ''));
-  const scripts = [...new Set(inline('script').map((el) => sha256(domText(el.text))))];
-  const styles = [...new Set(inline('style').map((el) => sha256(domText(el.text))))];
+  // Data (JSON-LD) is not script: the policy does not apply to it.
+  const scripts = [...new Set(all.filter(isExecutableInline).map((el) => sha256(domText(el.text))))];
+  const styles = [...new Set(all.filter((el) => el.name === 'style' && el.text !== undefined).map((el) => sha256(domText(el.text))))];
   const policy = directives({ scripts, styles });
 
   // Right after <meta charset> (which must stay first), else first in <head>.

@@ -4,16 +4,16 @@
 // Trunk 0.21 starts all hooks of one stage at the same time, so the steps that
 // must run in order are run here, one after the other:
 //
-//   1. prerender: the page, rendered natively from the app's components, into
-//      index.html (so the steps below see the final HTML);
+//   1. prerender: every page, rendered natively from the app's components (so
+//      the steps below see the final HTML), and each built post's published
+//      replies as replies/<slug>.json;
 //   2. publicUrls: no <base> element; the hand-written URLs of <head> are made
 //      absolute with the public URL (Trunk's own already are);
 //   3. csp: the Content-Security-Policy <meta>, with the hashes of the inline
 //      scripts of the final index.html, and the same policy in _headers;
-//   4. replies: the posts' published replies, copied to replies/<slug>.json;
-//   5. serviceWorker: sw.js with the list of files to precache and a version that
+//   4. serviceWorker: sw.js with the list of files to precache and a version that
 //      hashes their bytes (index.html included, so it comes after the page's steps);
-//   6. headers: _headers with the policy of step 3, the other security headers and
+//   5. headers: _headers with the policy of step 3, the other security headers and
 //      the caching rules (immutable for hashed files, no-cache for the page, sw.js…).
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
@@ -21,11 +21,10 @@ import { resolve } from 'node:path';
 import { prerender } from './prerender.mjs';
 import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
-import { replies } from './replies.mjs';
 import { serviceWorker } from './service-worker.mjs';
 import { headers } from './headers.mjs';
 
-const steps = [prerender, publicUrls, csp, replies, serviceWorker, headers];
+const steps = [prerender, publicUrls, csp, serviceWorker, headers];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

@@ -79,6 +79,31 @@ fn absolute_base(site: &Site, public: &str) -> Option<String> {
     )
 }
 
+/// Replies files of posts that are not built (a draft, a removed post): the
+/// build ships none of them, and says so once.
+fn replies_left_out(posts: &[content::Post]) -> Option<String> {
+    let built: std::collections::HashSet<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
+    let mut left_out: Vec<String> = std::fs::read_dir(replies_dir())
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".json").map(str::to_owned))
+        .filter(|slug| !slug.starts_with('.') && !built.contains(slug.as_str()))
+        .collect();
+    left_out.sort();
+    (!left_out.is_empty()).then(|| {
+        format!(
+            "published replies of {} not in this build (a draft, or a removed post) left out: {}",
+            if left_out.len() == 1 {
+                "a post"
+            } else {
+                "posts"
+            },
+            left_out.join(", ")
+        )
+    })
+}
+
 fn main() {
     let path = std::env::args()
         .nth(1)
@@ -119,7 +144,7 @@ fn main() {
         replies: &replies,
         template: &template,
     };
-    let rendered = render_site(&build);
+    let rendered = render_site(&build).unwrap_or_else(|e| fail(e));
     let mut bytes = 0;
     for file in &rendered.files {
         let to = dir.join(&file.path);
@@ -131,7 +156,7 @@ fn main() {
             .unwrap_or_else(|e| fail(format!("{}: {e}", to.display())));
         bytes += file.contents.len();
     }
-    for note in &rendered.notes {
+    for note in rendered.notes.iter().chain(&replies_left_out(&posts)) {
         eprintln!("prerender: note: {note}");
     }
     println!(

@@ -35,6 +35,36 @@ use std::collections::HashSet;
 /// Where published replies live, relative to the project's root.
 pub const REPLIES_DIR: &str = "src/content/replies";
 
+/// The earliest date a published reply may have: 1995-01-01T00:00:00Z, before
+/// any comment on the web (WordPress's oldest imports are from its 2003 start).
+/// Why a bound at all: a date is a number a stranger chose, and every date
+/// function, feed and sitemap must be able to print it.
+pub const EARLIEST_MS: i64 = 788_918_400_000;
+
+/// The latest date any file may hold: 9999-12-31T23:59:59.999Z, the last
+/// instant a four-digit year prints (the owner's tool also refuses anything
+/// after now and a day of slack, see [`date_problem`]).
+pub const LATEST_MS: i64 = 253_402_300_799_999;
+
+/// What is wrong with a reply's date `created_ms`, given the time `now_ms` (with
+/// a day of slack for clocks): `None` when it is within the site's era.
+pub fn date_problem(created_ms: i64, now_ms: Option<i64>) -> Option<String> {
+    const DAY_MS: i64 = 86_400_000;
+    if created_ms < EARLIEST_MS {
+        return Some(format!(
+            "`created_ms`: {created_ms} is before 1995-01-01, older than any reply could be"
+        ));
+    }
+    let latest = now_ms.map_or(LATEST_MS, |now| now.saturating_add(DAY_MS).min(LATEST_MS));
+    if created_ms > latest {
+        return Some(format!(
+            "`created_ms`: {created_ms} is in the future (after {})",
+            super::time::iso_utc(latest)
+        ));
+    }
+    None
+}
+
 /// One published reply: what a reader wrote, checked by the form's rules, without
 /// their email address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,10 +204,9 @@ impl PublishedFile {
 
 /// Parses a published replies file. Besides the JSON itself (file, line, column and
 /// field, as for posts), it checks that ids are unique, that every parent is
-/// published in the same file, and that no reply answers itself.
-///
-/// The text is taken as bytes: the page reads the build's file as bytes, so it
-/// is not decoded into a JavaScript string and copied back into the wasm first.
+/// published in the same file, that no reply answers itself, and that every date
+/// is within the site's era ([`date_problem`]). The build and the owner's tool
+/// read with it: a bad file stops them with its sentence.
 pub fn parse_published(file: &str, json: impl AsRef<[u8]>) -> Result<PublishedFile, ContentError> {
     let error = |line, column, message: String| ContentError {
         file: file.to_owned(),
@@ -185,16 +214,7 @@ pub fn parse_published(file: &str, json: impl AsRef<[u8]>) -> Result<PublishedFi
         column,
         message,
     };
-    // Why from_str after a UTF-8 check, not from_slice: the wasm already has
-    // serde_json's reader of text (every stored record is text), and a second
-    // reader, of bytes, would compile the whole deserializer again.
-    let text = std::str::from_utf8(json.as_ref()).map_err(|e| {
-        error(
-            0,
-            0,
-            format!("not UTF-8 text (at byte {})", e.valid_up_to()),
-        )
-    })?;
+    let text = utf8(file, json.as_ref())?;
     let parsed: PublishedFile =
         serde_json::from_str(text).map_err(|e| error(e.line(), e.column(), e.to_string()))?;
     let mut ids = HashSet::new();
@@ -218,5 +238,67 @@ pub fn parse_published(file: &str, json: impl AsRef<[u8]>) -> Result<PublishedFi
             _ => {}
         }
     }
+    for r in &parsed.replies {
+        if let Some(why) = date_problem(r.created_ms, None) {
+            return Err(error(0, 0, format!("reply `{}`: {why}", r.id)));
+        }
+    }
     Ok(parsed)
+}
+
+/// The file as the page reads it: one bad entry (a field of the wrong type, a
+/// date out of the site's era, an id seen before) is left out and counted, not
+/// the whole file. Why: the page already shows the build-time replies, and one
+/// stranger's reply must not hide everyone's. A reply whose parent was left out
+/// shows as a top-level reply (as the thread code places any orphan).
+///
+/// The text is taken as bytes: the page reads the build's file as bytes, so it
+/// is not decoded into a JavaScript string and copied back into the wasm first.
+pub fn read_published(file: &str, json: impl AsRef<[u8]>) -> Result<ReadReplies, ContentError> {
+    #[derive(Deserialize)]
+    struct Entries<'a> {
+        #[serde(borrow)]
+        replies: Vec<&'a serde_json::value::RawValue>,
+    }
+    let text = utf8(file, json.as_ref())?;
+    let entries: Entries = serde_json::from_str(text).map_err(|e| ContentError {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    let mut read = ReadReplies {
+        replies: Vec::with_capacity(entries.replies.len()),
+        skipped: 0,
+    };
+    let mut ids = HashSet::new();
+    for entry in entries.replies {
+        match serde_json::from_str::<PublishedReply>(entry.get()) {
+            Ok(r) if date_problem(r.created_ms, None).is_none() && ids.insert(r.id.clone()) => {
+                read.replies.push(r)
+            }
+            _ => read.skipped += 1,
+        }
+    }
+    Ok(read)
+}
+
+/// What [`read_published`] kept, and how many entries it left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadReplies {
+    pub replies: Vec<PublishedReply>,
+    pub skipped: usize,
+}
+
+/// The bytes as text, or a sentence with the offset where they stop being UTF-8.
+fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ContentError> {
+    // Why from_str after a UTF-8 check, not from_slice: the wasm already has
+    // serde_json's reader of text (every stored record is text), and a second
+    // reader, of bytes, would compile the whole deserializer again.
+    std::str::from_utf8(bytes).map_err(|e| ContentError {
+        file: file.to_owned(),
+        line: 0,
+        column: 0,
+        message: format!("not UTF-8 text (at byte {})", e.valid_up_to()),
+    })
 }

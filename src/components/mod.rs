@@ -244,9 +244,17 @@ async fn fetch_published(
         .await
         .map_err(|e| format!("{url}: {e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-    crate::comments::published::parse_published(&url, bytes)
-        .map(|f| f.replies)
-        .map_err(|e| e.to_string())
+    let read =
+        crate::comments::published::read_published(&url, bytes).map_err(|e| e.to_string())?;
+    if read.skipped > 0 {
+        leptos::logging::warn!(
+            "{url}: {} published repl{} could not be read and {} left out",
+            read.skipped,
+            if read.skipped == 1 { "y" } else { "ies" },
+            if read.skipped == 1 { "is" } else { "are" }
+        );
+    }
+    Ok(read.replies)
 }
 
 /// Builds `view` just before `old` (inside the same parent).

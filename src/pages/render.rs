@@ -11,7 +11,7 @@
 //!
 //! Only with the `ssr` feature (the `prerender` binary, and its native tests).
 
-use crate::comments::published::PublishedReply;
+use crate::comments::published::{self, PublishedFile, PublishedReply};
 use crate::comments::thread::{Index, Order};
 use crate::comments::time;
 use crate::components::{
@@ -60,8 +60,13 @@ pub struct Rendered {
 /// `#respond`) that the home page sends on to the first post.
 const OLD_HASHES: &str = "^#(comment|respond)";
 
-/// Every file the pre-render step writes for `build`.
-pub fn render_site(build: &SiteBuild) -> Rendered {
+/// Every file the pre-render step writes for `build`; a sentence when the
+/// template lacks a place the pages need (`<title>`, `</head>`, `<body>`).
+pub fn render_site(build: &SiteBuild) -> Result<Rendered, String> {
+    // Why first: the template's places are found in the template alone, before
+    // any content is inserted, so no text of a post or a reply can be taken for
+    // one of them.
+    let template = Template::parse(build.template)?;
     let mut out = Rendered::default();
     let newest = pages::newest_first(build.posts);
     let no_replies = Vec::new();
@@ -86,9 +91,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
         // Links to the single page the site used to be (`/#comment-12`) still
         // find their comment: sent on to the first post, hash and all, before the
         // home page paints.
-        let to = serde_json::to_string(&pages::post_url(build.public, &first.slug))
-            .expect("a string")
-            .replace("</", "<\\/");
+        let to = script_json(&pages::post_url(build.public, &first.slug));
         head.push_str(&format!(
             "  <script>if(/{OLD_HASHES}/.test(location.hash))location.replace({to}+location.hash)</script>\n"
         ));
@@ -100,14 +103,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
     });
     out.files.push(BuiltFile {
         path: "index.html".into(),
-        contents: page(
-            build.template,
-            build.site.name.as_str(),
-            &head,
-            &markup,
-            build.public,
-            None,
-        ),
+        contents: template.page(build.site.name.as_str(), &head, &markup, build.public, None),
     });
 
     // One page per post.
@@ -142,14 +138,27 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
         });
         out.files.push(BuiltFile {
             path: format!("{}/index.html", post.slug),
-            contents: page(
-                build.template,
-                &title(post),
-                &head,
-                &markup,
-                build.public,
-                Some(&post.slug),
-            ),
+            contents: template.page(&title(post), &head, &markup, build.public, Some(&post.slug)),
+        });
+    }
+
+    // Each post's published replies, as the app reads them: `replies/<slug>.json`
+    // beside the pages, without the indentation that keeps the source easy to
+    // review (the app parses every byte of it at start-up: 10,000 replies are
+    // 1.4 MB instead of 2.0 MB). Why here, in Rust, from the replies the pages
+    // were rendered with: the numbers never pass through another language's
+    // (JavaScript's) numbers, and only the posts of this build ship theirs.
+    for post in build.posts {
+        let replies = replies_of(&post.slug);
+        if replies.is_empty() {
+            continue;
+        }
+        let mut file = PublishedFile::new(&post.slug);
+        file.replies = replies.clone();
+        file.sort();
+        out.files.push(BuiltFile {
+            path: format!("replies/{}", published::file_name(&post.slug)),
+            contents: serde_json::to_string(&file).expect("replies serialize"),
         });
     }
 
@@ -176,8 +185,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
     });
     out.files.push(BuiltFile {
         path: "404.html".into(),
-        contents: page(
-            build.template,
+        contents: template.page(
             &format!("Page not found – {}", build.site.name.as_str()),
             &head,
             &markup,
@@ -236,7 +244,7 @@ pub fn render_site(build: &SiteBuild) -> Rendered {
             });
         }
     }
-    out
+    Ok(out)
 }
 
 /// The markup of one page's body, rendered under a new owner with the site's base.
@@ -249,28 +257,154 @@ fn render_markup(public: &str, view: impl FnOnce() -> AnyView + 'static) -> Stri
     })
 }
 
-/// The template with the page's title, its `<head>` tags and its markup under
-/// the root the app starts over.
-fn page(
-    template: &str,
-    page_title: &str,
-    head: &str,
-    markup: &str,
-    public: &str,
-    post: Option<&str>,
-) -> String {
-    let html = replace_between(template, "<title>", "</title>", &escape(page_title));
-    let html = html.replacen("</head>", &format!("{head}</head>"), 1);
-    let open = "<body>";
-    let at = html.find(open).expect("index.html has a <body>") + open.len();
-    let post_attr = post
-        .map(|slug| format!(" {POST_ATTR}=\"{}\"", escape(slug)))
-        .unwrap_or_default();
-    let root = format!(
-        "\n<div id=\"{PRERENDER_ROOT}\" {BASE_ATTR}=\"{}\"{post_attr}>{markup}</div>",
-        escape(public)
-    );
-    format!("{}{root}{}", &html[..at], &html[at..])
+/// The built `index.html` with its places found: the text of `<title>`, the end
+/// of `<head>`, the start of `<body>`'s content. Found by tags outside comments,
+/// in the template alone.
+struct Template<'a> {
+    text: &'a str,
+    /// The title's text (between `<title>` and `</title>`).
+    title: std::ops::Range<usize>,
+    /// Where `</head>` starts.
+    head_end: usize,
+    /// Just after the `<body …>` tag.
+    body_start: usize,
+}
+
+impl<'a> Template<'a> {
+    fn parse(text: &'a str) -> Result<Self, String> {
+        let tags = tags(text);
+        let find = |name: &str, from: usize| {
+            tags.iter()
+                .find(|t| t.start >= from && t.name.eq_ignore_ascii_case(name))
+        };
+        let missing = |what: &str| format!("the built index.html has no {what}");
+        let title_open = find("title", 0).ok_or_else(|| missing("<title>"))?;
+        // The title's text is raw text: its end is the next `</title`.
+        let title_close = text[title_open.end..]
+            .to_ascii_lowercase()
+            .find("</title")
+            .map(|at| title_open.end + at)
+            .ok_or_else(|| missing("</title>"))?;
+        let head_end = find("/head", title_close)
+            .ok_or_else(|| missing("</head> after its <title>"))?
+            .start;
+        let body = find("body", head_end).ok_or_else(|| missing("<body> after </head>"))?;
+        Ok(Self {
+            text,
+            title: title_open.end..title_close,
+            head_end,
+            body_start: body.end,
+        })
+    }
+
+    /// The page: the template with `page_title`, the `head` tags before
+    /// `</head>`, and `markup` under the root the app starts over. Assembled from
+    /// the template's pieces around the places found by [`Template::parse`].
+    fn page(
+        &self,
+        page_title: &str,
+        head: &str,
+        markup: &str,
+        public: &str,
+        post: Option<&str>,
+    ) -> String {
+        let t = self.text;
+        let post_attr = post
+            .map(|slug| format!(" {POST_ATTR}=\"{}\"", escape(slug)))
+            .unwrap_or_default();
+        let mut html = String::with_capacity(t.len() + head.len() + markup.len() + 200);
+        html.push_str(&t[..self.title.start]);
+        html.push_str(&escape(page_title));
+        html.push_str(&t[self.title.end..self.head_end]);
+        html.push_str(head);
+        html.push_str(&t[self.head_end..self.body_start]);
+        html.push_str(&format!(
+            "\n<div id=\"{PRERENDER_ROOT}\" {BASE_ATTR}=\"{}\"{post_attr}>",
+            escape(public)
+        ));
+        html.push_str(markup);
+        html.push_str("</div>");
+        html.push_str(&t[self.body_start..]);
+        html
+    }
+}
+
+/// A start or end tag of the template: `name` is `title`, `/head`…; `start` and
+/// `end` are the byte offsets of `<` and just after `>`.
+struct Tag<'a> {
+    name: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// The tags of `html`, skipping comments and the text of `<script>`/`<style>`/
+/// `<title>` elements (raw text, where `<` opens nothing).
+fn tags(html: &str) -> Vec<Tag<'_>> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = html[at..].find('<').map(|i| at + i) {
+        let rest = &html[lt..];
+        if rest.starts_with("<!--") {
+            at = rest.find("-->").map_or(html.len(), |i| lt + i + 3);
+            continue;
+        }
+        let name_len = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '!'))
+            .unwrap_or(rest.len() - 1);
+        let name = &rest[1..1 + name_len];
+        // The end of the tag: the next `>` outside a quoted attribute value.
+        let mut quote = None;
+        let mut end = html.len();
+        for (i, c) in rest.char_indices().skip(1) {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '>') => {
+                    end = lt + i + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        found.push(Tag {
+            name,
+            start: lt,
+            end,
+        });
+        at = end;
+        let raw = ["script", "style", "title"]
+            .into_iter()
+            .find(|r| name.eq_ignore_ascii_case(r));
+        if let Some(raw) = raw {
+            // Skip to the element's end tag (its text is not markup).
+            let close = format!("</{raw}");
+            at = html[at..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(html.len(), |i| at + i);
+        }
+    }
+    found
+}
+
+/// JSON for inside a `<script>` element (JSON-LD, the old-links redirect): `<`,
+/// `>`, `&`, U+2028 and U+2029 as `\u` escapes, so no text in it can end the
+/// element, open a comment or a CDATA section, or end a line of JavaScript.
+/// The JSON's meaning is unchanged (they can only occur inside its strings).
+pub fn script_json(value: &(impl serde::Serialize + ?Sized)) -> String {
+    let text = serde_json::to_string(value).expect("JSON values serialize");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `<link rel="alternate">` to the site's feed of posts, which every page names.
@@ -312,15 +446,16 @@ fn home_metadata(build: &SiteBuild, url: &str) -> String {
         );
         tags.push(meta("property", "og:url", url));
     }
-    let ld = serde_json::json!({
+    let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": name,
-        "url": build.absolute.as_deref(),
         "inLanguage": "en",
-    })
-    .to_string()
-    .replace("</", "<\\/");
+    });
+    if let Some(url) = &build.absolute {
+        ld["url"] = url.as_str().into();
+    }
+    let ld = script_json(&ld);
     tags.push(format!(
         "<script type=\"application/ld+json\">{ld}</script>"
     ));
@@ -386,9 +521,9 @@ fn metadata(site: &Site, post: &Post, url: &str, replies: &[PublishedReply]) -> 
         "headline": post.testimonial.headline,
         "name": title(post),
         "description": post.description,
-        "url": absolute.then_some(url),
         "inLanguage": "en",
-        "image": image.filter(|_| absolute),
+        "datePublished": time::iso_utc(post.published.0),
+        "author": { "@type": "Person", "name": post.person.full_name },
         "about": {
             "@type": "Movie",
             "name": post.film.title,
@@ -404,12 +539,18 @@ fn metadata(site: &Site, post: &Post, url: &str, replies: &[PublishedReply]) -> 
         },
         "publisher": { "@type": "Organization", "name": site.name.as_str() },
     });
+    // No `null`s: a field without a value is left out.
+    if absolute {
+        ld["url"] = url.into();
+        if let Some(image) = image {
+            ld["image"] = image.into();
+        }
+    }
     if !replies.is_empty() {
         ld["commentCount"] = replies.len().into();
         ld["comment"] = comments.into();
     }
-    // `</` cannot end the script element early once escaped.
-    let ld = ld.to_string().replace("</", "<\\/");
+    let ld = script_json(&ld);
     tags.push(format!(
         "<script type=\"application/ld+json\">{ld}</script>"
     ));
@@ -433,15 +574,11 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn replace_between(html: &str, open: &str, close: &str, with: &str) -> String {
-    match (html.find(open), html.find(close)) {
-        (Some(a), Some(b)) if a < b => format!("{}{open}{with}{}", &html[..a], &html[b..]),
-        _ => html.to_owned(),
-    }
-}
-
 /// The `Comment`s of the JSON-LD: the replies on the first comment page (its
 /// threads, oldest first, as the HTML shows them), replies nested as `comment`s.
+/// Built from the page's rows without recursion: a reply deeper than
+/// [`MAX_DEPTH`](crate::comments::thread::MAX_DEPTH) is nested at that depth, as
+/// the page shows it.
 fn first_page_ld(
     post: &Post,
     url: &str,
@@ -451,18 +588,11 @@ fn first_page_ld(
     let comments: Vec<_> = replies.iter().map(|r| r.to_comment(&post.slug)).collect();
     let index = Index::from_comments(&comments);
     let threads = index.threads(Order::OldestFirst);
-    let by_id: std::collections::HashMap<_, _> = replies.iter().map(|r| (&r.id, r)).collect();
-    fn one(
-        id: &crate::comments::CommentId,
-        threads: &crate::comments::thread::Threads<'_>,
-        by_id: &std::collections::HashMap<&crate::comments::CommentId, &PublishedReply>,
-        url: &str,
-        absolute: bool,
-    ) -> serde_json::Value {
-        let r = by_id[id];
+    let by_id: HashMap<_, _> = replies.iter().map(|r| (&r.id, r)).collect();
+    let one = |r: &PublishedReply| {
         let mut c = serde_json::json!({
             "@type": "Comment",
-            "@id": format!("#{}", id.anchor()),
+            "@id": format!("#{}", r.id.anchor()),
             "author": { "@type": "Person", "name": r.author },
             "text": r.content,
             "dateCreated": time::iso_utc(r.created_ms),
@@ -471,21 +601,31 @@ fn first_page_ld(
             c["author"]["url"] = site.as_str().into();
         }
         if absolute {
-            c["url"] = format!("{url}#{}", id.anchor()).into();
-        }
-        let answers: Vec<_> = threads
-            .replies(id)
-            .iter()
-            .map(|a| one(a, threads, by_id, url, absolute))
-            .collect();
-        if !answers.is_empty() {
-            c["comment"] = answers.into();
+            c["url"] = format!("{url}#{}", r.id.anchor()).into();
         }
         c
+    };
+    let mut roots = Vec::new();
+    // The comments still open for replies, each with its depth.
+    let mut open: Vec<(serde_json::Value, usize)> = Vec::new();
+    let close = |open: &mut Vec<(serde_json::Value, usize)>, roots: &mut Vec<_>| {
+        let (done, _) = open.pop().expect("an open comment");
+        match open.last_mut() {
+            Some((parent, _)) => match parent.get_mut("comment") {
+                Some(serde_json::Value::Array(list)) => list.push(done),
+                _ => parent["comment"] = vec![done].into(),
+            },
+            None => roots.push(done),
+        }
+    };
+    for row in threads.rows(1) {
+        while open.last().is_some_and(|(_, depth)| *depth >= row.depth) {
+            close(&mut open, &mut roots);
+        }
+        open.push((one(by_id[&row.id]), row.depth));
     }
-    threads
-        .roots_on_page(1)
-        .iter()
-        .map(|id| one(id, &threads, &by_id, url, absolute))
-        .collect()
+    while !open.is_empty() {
+        close(&mut open, &mut roots);
+    }
+    roots
 }
