@@ -83,41 +83,51 @@ pub fn iso_ms(ms: i64) -> String {
 
 /// Reads `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (or with a space for the `T` and no `Z`, as
 /// WordPress writes `comment_date_gmt`) as milliseconds since the epoch, UTC.
+/// The year has four digits (0000–9999), so every date read prints again and no
+/// arithmetic on a stranger's number can overflow; anything else is `None`.
 pub fn parse_date_ms(date: &str) -> Option<i64> {
     let date = date.trim();
     let date = date.strip_suffix('Z').unwrap_or(date);
     let (day, time) = date.split_once(['T', ' '])?;
     let (time, millis) = match time.split_once('.') {
-        Some((t, m)) if m.len() == 3 => (t, m.parse::<i64>().ok()?),
+        Some((t, m)) if m.len() == 3 && m.bytes().all(|b| b.is_ascii_digit()) => {
+            (t, m.parse::<i64>().ok()?)
+        }
         Some(_) => return None,
         None => (time, 0),
     };
-    let numbers = |s: &str, n: usize| -> Option<Vec<i64>> {
-        let parts: Vec<i64> = s
-            .split(['-', ':'])
-            .map(|p| {
-                p.bytes()
-                    .all(|b| b.is_ascii_digit())
-                    .then(|| p.parse().ok())?
-            })
-            .collect::<Option<_>>()?;
-        (parts.len() == n).then_some(parts)
+    // Three parts of ASCII digits, each at most `widths` long (and not empty).
+    let numbers = |s: &str, widths: [usize; 3]| -> Option<[i64; 3]> {
+        let mut parts = s.split(['-', ':']);
+        let mut out = [0; 3];
+        for (slot, width) in out.iter_mut().zip(widths) {
+            let p = parts.next()?;
+            if p.is_empty() || p.len() > width || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            *slot = p.parse().ok()?;
+        }
+        parts.next().is_none().then_some(out)
     };
-    let (d, t) = (numbers(day, 3)?, numbers(time, 3)?);
-    let (y, m, dd) = (d[0], d[1], d[2]);
+    // (The day must print back as written: `2024-03-02`, so four digits of year.)
+    let ([y, m, dd], t) = (numbers(day, [4, 2, 2])?, numbers(time, [2, 2, 2])?);
     if !(1..=12).contains(&m) || !(1..=31).contains(&dd) || t[0] > 23 || t[1] > 59 || t[2] > 59 {
         return None;
     }
-    // Howard Hinnant's days-from-civil algorithm.
+    // Howard Hinnant's days-from-civil algorithm (every number here is bounded by
+    // the four-digit year; checked all the same).
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let doy = (153 * ((m + 9) % 12) + 2) / 5 + dd - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let ms = ((days * 86_400) + t[0] * 3600 + t[1] * 60 + t[2]) * 1000 + millis;
+    let days = era.checked_mul(146_097)?.checked_add(doe - 719_468)?;
+    let seconds = days
+        .checked_mul(86_400)?
+        .checked_add(t[0] * 3600 + t[1] * 60 + t[2])?;
+    let ms = seconds.checked_mul(1000)?.checked_add(millis)?;
     // 31 February and the like do not come back the same.
-    (iso_ms(ms)[..10] == day[..]).then_some(ms)
+    (iso_ms(ms).get(..10) == Some(day)).then_some(ms)
 }
 
 fn needs_escape(c: char) -> bool {
@@ -442,12 +452,17 @@ fn literal(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, B
                     'f' => out.push('\u{c}'),
                     'u' => {
                         let first = hex4(chars)?;
+                        // A high surrogate must be followed by a low one (`\ud83d\ude00`);
+                        // anything else (`\ud800\u0000`, a lone `\udc00`) is no character.
                         let code = if (0xD800..0xDC00).contains(&first) {
                             if chars.next() != Some('\\') || chars.next() != Some('u') {
                                 return Err(bad());
                             }
                             let second = hex4(chars)?;
-                            0x10000 + ((first - 0xD800) << 10) + (second.wrapping_sub(0xDC00))
+                            if !(0xDC00..0xE000).contains(&second) {
+                                return Err(bad());
+                            }
+                            0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                         } else {
                             first
                         };
@@ -464,7 +479,7 @@ fn literal(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<String, B
 /// The four hex digits of a `\uXXXX` escape.
 fn hex4(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<u32, BlockError> {
     let s: String = chars.by_ref().take(4).collect();
-    if s.len() != 4 {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(BlockError::Malformed("an unknown escape".into()));
     }
     u32::from_str_radix(&s, 16).map_err(|_| BlockError::Malformed("an unknown escape".into()))
@@ -474,9 +489,16 @@ fn hex4(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<u32, BlockEr
 fn read_block(raw: &[&str]) -> Result<Comment, BlockError> {
     let text = block_text(raw);
     let mut fields: Vec<(String, Option<String>)> = Vec::new();
+    const KNOWN: [&str; 8] = [
+        "post", "id", "parent", "date", "name", "email", "website", "text",
+    ];
     for token in tokens(&text)? {
         match (token, fields.last_mut()) {
             (Token::Key(k), _) => {
+                // Checked as each comes, so there are never more than eight to compare.
+                if !KNOWN.contains(&k.as_str()) {
+                    return Err(BlockError::Malformed(format!("unknown field `{k}`")));
+                }
                 if fields.iter().any(|(seen, _)| *seen == k) {
                     return Err(BlockError::Malformed(format!("`{k}` appears twice")));
                 }
@@ -488,12 +510,6 @@ fn read_block(raw: &[&str]) -> Result<Comment, BlockError> {
             }
             _ => return Err(BlockError::Malformed("a value without its name".into())),
         }
-    }
-    const KNOWN: [&str; 8] = [
-        "post", "id", "parent", "date", "name", "email", "website", "text",
-    ];
-    if let Some((k, _)) = fields.iter().find(|(k, _)| !KNOWN.contains(&k.as_str())) {
-        return Err(BlockError::Malformed(format!("unknown field `{k}`")));
     }
     let get = |key: &str| {
         fields

@@ -18,8 +18,12 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The civil date and time of `ms` since the epoch, shifted by `offset_minutes`.
+/// Any `ms` and offset have one (no overflow): seconds are at most ±9.3e15 and
+/// the offset at most ±1.3e11 seconds, so every step below stays far inside `i64`.
 fn civil(ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32, u32) {
-    let secs = ms.div_euclid(1000) + i64::from(offset_minutes) * 60;
+    let secs = ms
+        .div_euclid(1000)
+        .saturating_add(i64::from(offset_minutes) * 60);
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400) as u32;
     // Howard Hinnant's days-to-civil algorithm.
@@ -52,6 +56,7 @@ pub fn parse_iso_utc(text: &str) -> Option<i64> {
             .all(|c| c.is_ascii_digit())
             .then(|| part.parse().ok())?
     };
+    // Four digits of year at most: the arithmetic below cannot overflow.
     let (y, mo, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;
@@ -76,8 +81,11 @@ pub fn parse_iso_utc(text: &str) -> Option<i64> {
     let yoe = yy - era * 400;
     let doy = (153 * m + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let ms = ((days * 86_400) + h * 3600 + mi * 60 + s) * 1000;
+    let days = era.checked_mul(146_097)?.checked_add(doe - 719_468)?;
+    let ms = days
+        .checked_mul(86_400)?
+        .checked_add(h * 3600 + mi * 60 + s)?
+        .checked_mul(1000)?;
     // A day past the month's end comes back as another date: refuse it.
     (civil(ms, 0).2 == d as u32).then_some(ms)
 }

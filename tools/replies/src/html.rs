@@ -35,8 +35,10 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::new();
     // A paragraph break is owed before the next text.
     let mut paragraph = false;
-    // Open links: where their words start in `out`, and their address.
-    let mut links: Vec<(usize, Option<String>)> = Vec::new();
+    // The open link: where its words start in `out`, and its address. One at a
+    // time, as browsers read them (a link inside a link closes the first), so a
+    // link's words are looked at once.
+    let mut link: Option<(usize, Option<String>)> = None;
     let mut rest = html.as_str();
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
@@ -60,24 +62,14 @@ pub fn html_to_text(html: &str) -> String {
             // Inside a pending paragraph break, a line break adds nothing.
             "br" if !paragraph => out.push('\n'),
             "script" | "style" if !tag.closing => {
-                let end = format!("</{}", tag.name);
-                let lower = rest.to_ascii_lowercase();
-                rest = lower
-                    .find(&end)
-                    .and_then(|at| rest[at..].find('>').map(|gt| &rest[at + gt + 1..]))
-                    .unwrap_or("");
+                rest = closing_tag_end(rest, &tag.name).map_or("", |at| &rest[at..]);
             }
-            "a" if !tag.closing => links.push((out.len(), tag.href)),
             "a" => {
-                if let Some((start, href)) = links.pop() {
-                    let words = out[start.min(out.len())..].trim().to_owned();
-                    if let Some(href) = href.filter(|h| !same_address(h, &words)) {
-                        if words.is_empty() {
-                            push_text(&mut out, &mut paragraph, &href);
-                        } else {
-                            out.push_str(&format!(" ({href})"));
-                        }
-                    }
+                if let Some((start, href)) = link.take() {
+                    close_link(&mut out, &mut paragraph, start, href);
+                }
+                if !tag.closing {
+                    link = Some((out.len(), tag.href));
                 }
             }
             name if BLOCKS.contains(&name) && !out.trim().is_empty() => paragraph = true,
@@ -85,6 +77,39 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+/// Ends a link whose words start at `start` of `out`: its address is added when
+/// the words do not say it.
+fn close_link(out: &mut String, paragraph: &mut bool, start: usize, href: Option<String>) {
+    let words = out.get(start..).unwrap_or("").trim();
+    if let Some(href) = href.filter(|h| !same_address(h, words)) {
+        if words.is_empty() {
+            push_text(out, paragraph, &href);
+        } else {
+            out.push_str(&format!(" ({href})"));
+        }
+    }
+}
+
+/// Where the text after `</name …>` starts in `rest` (any case), if it closes.
+/// One pass over the bytes, without copying the rest of the text.
+fn closing_tag_end(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let name = name.as_bytes();
+    let mut from = 0;
+    while let Some(at) = rest.get(from..)?.find("</").map(|i| i + from) {
+        let after = at + 2;
+        let matches = bytes
+            .get(after..after + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        if matches {
+            let gt = rest[after..].find('>')?;
+            return Some(after + gt + 1);
+        }
+        from = after;
+    }
+    None
 }
 
 fn push_text(out: &mut String, paragraph: &mut bool, raw: &str) {

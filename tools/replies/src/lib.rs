@@ -5,25 +5,34 @@
 //!   blocks, and WordPress exports (WXR), and adds what is new to
 //!   `src/content/replies/<slug>.json`, by the form's rules;
 //! - `list [SLUG]` shows the published threads;
-//! - `remove [--dry-run] [--with-replies] ID` takes a reply back.
+//! - `remove [--dry-run] [--with-replies] [--post SLUG] ID` takes a reply back.
 //!
 //! `--root DIR` names the project (the folder with `src/content/posts/`); by
 //! default the current folder. Every failure is a sentence naming the file.
+//!
+//! What is published is trusted by the page, so what enters is bounded here:
+//! dates from 1995-01-01 to a day after now ([`date_problem`]), ids in one
+//! namespace each (`wp-…` is WordPress's), every reader's text shown to the
+//! owner as it is ([`shown`]), emails inside emails followed
+//! [`MAX_NESTED_MAILS`] deep, and `add` in O(n log n) of the replies.
 
 mod html;
+mod shown;
 mod wxr;
 
 pub use html::html_to_text;
+pub use shown::{is_hidden, shown};
 
 use goosebumps::comments::export::{parse_import, ImportError, Refusal, FORMAT};
 use goosebumps::comments::outbox::{iso_ms, read_blocks};
 use goosebumps::comments::published::{
-    file_name, parse_published, wordpress_id, PublishedFile, PublishedReply, REPLIES_DIR,
+    date_problem, file_name, parse_published, wordpress_id, PublishedFile, PublishedReply,
+    REPLIES_DIR,
 };
 use goosebumps::comments::{Comment, CommentId};
 use goosebumps::i18n::Lang;
 use mail_parser::{MessageParser, MimeHeaders};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -32,6 +41,17 @@ use wxr::{Skip, WpComment};
 
 /// The folder of the posts, relative to the project's root.
 pub const POSTS_DIR: &str = "src/content/posts";
+
+/// How deep emails attached to an email (`message/rfc822`) are followed: the
+/// saved email, and emails attached to it up to this many levels down. A
+/// deeper one is not read, and a sentence says so.
+pub const MAX_NESTED_MAILS: usize = 3;
+
+/// `list` indents a reply this many levels at most (deeper ones line up with it).
+pub const LIST_MAX_INDENT: usize = 5;
+
+/// The prefix of the ids of comments imported from WordPress ([`wordpress_id`]).
+const WORDPRESS_PREFIX: &str = "wp-";
 
 /// Why a command did nothing. Each is one sentence naming what is at fault.
 #[derive(Debug, Error)]
@@ -50,6 +70,14 @@ pub enum Error {
     UnknownPost { slug: String, known: String },
     #[error("No published reply has the id “{id}”.")]
     NoSuchReply { id: String },
+    #[error("The post “{slug}” has no published reply with the id “{id}”.")]
+    NoSuchReplyOnPost { id: String, slug: String },
+    #[error("{id} is published on {count} posts ({posts}): nothing was removed. Add --post SLUG to say which.")]
+    OnSeveralPosts {
+        id: String,
+        count: usize,
+        posts: String,
+    },
     #[error("{id} has {count} {replies} ({ids}): nothing was removed. Add --with-replies to remove {them} too.", replies = if *count == 1 { "reply" } else { "replies" }, them = if *count == 1 { "it" } else { "them" })]
     HasReplies {
         id: String,
@@ -63,18 +91,24 @@ pub const USAGE: &str = "usage: cargo xtask replies <command>
   add [--dry-run] FILE…          publish replies from reply files, exports, emails (.eml),
                                  pasted text (- for standard input) and WordPress exports (WXR)
   list [SLUG]                    the published replies, by thread
-  remove [--dry-run] [--with-replies] ID
-                                 take a published reply back (with its replies, if asked)
+  remove [--dry-run] [--with-replies] [--post SLUG] ID
+                                 take a published reply back (with its replies, if asked;
+                                 --post names the post when the id is on several)
   --root DIR                     the project's folder (default: the current folder)";
 
 /// Runs the tool with `args` (without the program's name): what it did goes to
 /// `out`, why it did nothing to `err`. Returns the exit code: 0, or 1 when
-/// something was refused or nothing could be done.
+/// something was refused or nothing could be done. Every line but the usage
+/// text is [`shown`]: it may quote a stranger's text.
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match command(args, stdin, out) {
         Ok(code) => code,
+        Err(Error::Usage(usage)) => {
+            let _ = writeln!(err, "{usage}");
+            1
+        }
         Err(e) => {
-            let _ = writeln!(err, "{e}");
+            let _ = writeln!(err, "{}", shown(&e.to_string()));
             1
         }
     }
@@ -84,6 +118,8 @@ struct Options {
     root: PathBuf,
     dry_run: bool,
     with_replies: bool,
+    /// `remove --post SLUG`: the post to remove from.
+    post: Option<String>,
     rest: Vec<String>,
 }
 
@@ -92,6 +128,7 @@ fn options(args: &[String]) -> Result<Options, Error> {
         root: PathBuf::from("."),
         dry_run: false,
         with_replies: false,
+        post: None,
         rest: Vec::new(),
     };
     let mut args = args.iter();
@@ -104,6 +141,13 @@ fn options(args: &[String]) -> Result<Options, Error> {
                     .next()
                     .map(PathBuf::from)
                     .ok_or_else(|| Error::Usage("--root needs a folder.".into()))?
+            }
+            "--post" => {
+                o.post = Some(
+                    args.next()
+                        .cloned()
+                        .ok_or_else(|| Error::Usage("--post needs a post's slug.".into()))?,
+                )
             }
             "--help" | "-h" => return Err(Error::Usage(USAGE.into())),
             s if s.starts_with("--") || (s.starts_with('-') && s != "-") => {
@@ -130,8 +174,9 @@ fn command(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write) -> Result
     }
 }
 
+/// Writes one line of what was done, [`shown`].
 fn say(out: &mut dyn Write, line: impl fmt::Display) {
-    let _ = writeln!(out, "{line}");
+    let _ = writeln!(out, "{}", shown(&line.to_string()));
 }
 
 /// The project's posts and published replies.
@@ -221,14 +266,26 @@ impl Project {
 
 // ---------------------------------------------------------------- add
 
+/// Who made a reply's id (and so which ids it may have).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// A reader's browser: reply files, exports, emails and pasted blocks. They
+    /// carry the reader's email, checked as the form does, and never a `wp-` id.
+    Reader,
+    /// A WordPress export, which checked its comments' emails itself.
+    WordPress,
+}
+
 /// A reply found in the inputs, with where it came from.
 struct Candidate {
     /// `reply-….json`, `export.xml: comment 12`: how messages name it.
     label: String,
     comment: Comment,
-    /// Reply files and emails carry the reader's email, checked as the form does;
-    /// WordPress checked its comments' itself.
-    require_email: bool,
+    origin: Origin,
+    /// The field its date was read from, as messages name it (`` `created_ms` ``,
+    /// `` `date` ``, `` `wp:comment_date_gmt` ``), and the date as written there.
+    date_field: &'static str,
+    date_text: String,
 }
 
 /// What the inputs hold.
@@ -278,7 +335,7 @@ fn read_inputs(project: &Project, paths: &[String], stdin: &mut dyn Read) -> Res
             file: name.clone(),
             why: io_reason(&e),
         })?;
-        read_input(project, &name, &bytes, &mut found).map_err(|why| Error::Unreadable {
+        read_input(project, &name, &bytes, &mut found, 0).map_err(|why| Error::Unreadable {
             file: name.clone(),
             why,
         })?;
@@ -295,12 +352,14 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// What kind of input `bytes` is, by its content (and a `.eml` name).
+/// What kind of input `bytes` is, by its content (and a `.eml` name). `mails` is
+/// how many emails it was found in (0 for a file named on the command line).
 fn read_input(
     project: &Project,
     name: &str,
     bytes: &[u8],
     found: &mut Found,
+    mails: usize,
 ) -> Result<(), String> {
     let text = std::str::from_utf8(bytes).ok();
     let start = text
@@ -311,7 +370,7 @@ fn read_input(
     } else if start.starts_with('<') {
         read_wxr(project, name, start, found)
     } else if name.to_ascii_lowercase().ends_with(".eml") || looks_like_mail(bytes) {
-        read_mail(project, name, bytes, found)
+        read_mail(project, name, bytes, found, mails)
     } else if let Some(text) = text {
         let n = read_text_blocks(name, text, found);
         if n == 0 {
@@ -371,7 +430,9 @@ fn read_text_blocks(name: &str, text: &str, found: &mut Found) -> usize {
             Ok(comment) => found.candidates.push(Candidate {
                 label,
                 comment: comment.clone(),
-                require_email: true,
+                origin: Origin::Reader,
+                date_field: "`date`",
+                date_text: iso_ms(comment.created_ms),
             }),
             Err(why) => found
                 .refused
@@ -449,8 +510,10 @@ fn read_export(project: &Project, name: &str, text: &str, found: &mut Found) -> 
             } else {
                 format!("{name}: {}", comment.id)
             },
+            date_text: comment.created_ms.to_string(),
             comment,
-            require_email: true,
+            origin: Origin::Reader,
+            date_field: "`created_ms`",
         });
     }
     Ok(())
@@ -459,10 +522,21 @@ fn read_export(project: &Project, name: &str, text: &str, found: &mut Found) -> 
 fn read_wxr(project: &Project, name: &str, text: &str, found: &mut Found) -> Result<(), String> {
     for c in wxr::read(text, |slug| project.knows(slug))? {
         match c {
-            WpComment::Publish { wp_id, comment } => found.candidates.push(Candidate {
+            WpComment::Publish {
+                wp_id,
+                comment,
+                date_field,
+                date_text,
+            } => found.candidates.push(Candidate {
                 label: format!("{name}: comment {wp_id}"),
                 comment,
-                require_email: false,
+                origin: Origin::WordPress,
+                date_field: if date_field == "wp:comment_date" {
+                    "`wp:comment_date`"
+                } else {
+                    "`wp:comment_date_gmt`"
+                },
+                date_text: one_line(&date_text, 40),
             }),
             WpComment::Skipped { wp_id, why } => {
                 if let Some(n) = wp_id {
@@ -470,21 +544,39 @@ fn read_wxr(project: &Project, name: &str, text: &str, found: &mut Found) -> Res
                 }
                 found.skipped.push(why);
             }
-            WpComment::Unreadable { wp_id, why } => found
-                .refused
-                .push(format!("{name}: comment {wp_id}: {}", sentence(&why))),
+            WpComment::Unreadable { wp_id, why } => {
+                if let Ok(n) = wp_id.parse::<u64>() {
+                    found.ids_in_files.insert(wordpress_id(n));
+                }
+                found.refused.push(format!(
+                    "{name}: comment {}: {}",
+                    one_line(&wp_id, 40),
+                    sentence(&why)
+                ))
+            }
         }
     }
     Ok(())
 }
 
-/// A saved email: reply blocks in its text parts, and attached reply files.
-fn read_mail(project: &Project, name: &str, bytes: &[u8], found: &mut Found) -> Result<(), String> {
+/// A saved email: reply blocks in its text parts, and attached reply files. It
+/// was found in `mails` emails (0: it is a file of its own).
+fn read_mail(
+    project: &Project,
+    name: &str,
+    bytes: &[u8],
+    found: &mut Found,
+    mails: usize,
+) -> Result<(), String> {
+    if mails > MAX_NESTED_MAILS {
+        found.refused.push(too_deep(name));
+        return Ok(());
+    }
     let message = MessageParser::default()
         .parse(bytes)
         .ok_or_else(|| "it is not an email".to_string())?;
     let before = found.candidates.len() + found.refused.len() + found.skipped.len();
-    read_message(project, name, &message, found)?;
+    read_message(project, name, &message, found, mails)?;
     if found.candidates.len() + found.refused.len() + found.skipped.len() == before {
         return Err(
             "it is an email without a reply (no reply block, no attached reply file)".into(),
@@ -493,38 +585,72 @@ fn read_mail(project: &Project, name: &str, bytes: &[u8], found: &mut Found) -> 
     Ok(())
 }
 
+fn too_deep(name: &str) -> String {
+    format!(
+        "{name}: It holds an email nested more than {MAX_NESTED_MAILS} deep (an email attached \
+         to an email attached to …), which was not read."
+    )
+}
+
+/// One email's text and attachments; it was found in `mails` emails. Emails
+/// attached to it are read in turn (a loop, not recursion of the input's depth:
+/// at most [`MAX_NESTED_MAILS`] levels).
 fn read_message(
     project: &Project,
     name: &str,
     message: &mail_parser::Message,
     found: &mut Found,
+    mails: usize,
 ) -> Result<(), String> {
-    // The plain text part; an HTML-only mail's text otherwise (the same block twice
-    // in `multipart/alternative` would only be the same reply twice).
-    let mut texts: Vec<String> = message
-        .text_bodies()
-        .filter(|p| !p.is_text_html())
-        .filter_map(|p| p.text_contents().map(str::to_owned))
-        .collect();
-    if texts.is_empty() {
-        texts = message
-            .html_bodies()
-            .filter_map(|p| p.text_contents().map(html_to_text))
+    let mut queue: VecDeque<(&mail_parser::Message, usize)> = VecDeque::from([(message, mails)]);
+    while let Some((message, mails)) = queue.pop_front() {
+        // The plain text part; an HTML-only mail's text otherwise (the same block
+        // twice in `multipart/alternative` would only be the same reply twice).
+        let mut texts: Vec<String> = message
+            .text_bodies()
+            .filter(|p| !p.is_text_html())
+            .filter_map(|p| p.text_contents().map(str::to_owned))
             .collect();
-    }
-    for text in texts {
-        read_text_blocks(name, &text, found);
-    }
-    for part in message.attachments() {
-        if let Some(inner) = part.message() {
-            read_message(project, name, inner, found)?;
-            continue;
+        if texts.is_empty() {
+            texts = message
+                .html_bodies()
+                .filter_map(|p| p.text_contents().map(html_to_text))
+                .collect();
         }
-        let file = part.attachment_name().unwrap_or("attachment");
-        let label = format!("{name}: {file}");
-        let lower = file.to_ascii_lowercase();
-        if lower.ends_with(".json") || lower.ends_with(".xml") {
-            read_input(project, &label, part.contents(), found)?;
+        for text in texts {
+            read_text_blocks(name, &text, found);
+        }
+        for part in message.attachments() {
+            if let Some(inner) = part.message() {
+                if mails + 1 > MAX_NESTED_MAILS {
+                    found.refused.push(too_deep(name));
+                } else {
+                    queue.push_back((inner, mails + 1));
+                }
+                continue;
+            }
+            let is_mail = part.content_type().is_some_and(|t| {
+                t.ctype().eq_ignore_ascii_case("message")
+                    && t.subtype()
+                        .is_some_and(|s| s.eq_ignore_ascii_case("rfc822") || s.eq_ignore_ascii_case("global"))
+            });
+            if is_mail {
+                // The mail parser gave up on it (too deep in encodings, or broken).
+                found.refused.push(if mails + 1 > MAX_NESTED_MAILS {
+                    too_deep(name)
+                } else {
+                    format!("{name}: An email attached to it could not be read.")
+                });
+                continue;
+            }
+            let file = part.attachment_name().unwrap_or("attachment");
+            let label = format!("{name}: {}", one_line(file, 80));
+            let lower = file.to_ascii_lowercase();
+            if lower.ends_with(".json") || lower.ends_with(".xml") {
+                read_input(project, &label, part.contents(), found, mails + 1).map_err(|why| {
+                    format!("in its attachment {}, {why}", one_line(file, 80))
+                })?;
+            }
         }
     }
     Ok(())
@@ -533,6 +659,8 @@ fn read_message(
 /// How `add` went.
 #[derive(Default)]
 struct Report {
+    /// A dry run: the words say what would be done.
+    dry_run: bool,
     added: usize,
     already: usize,
     skipped: Vec<Skip>,
@@ -553,18 +681,20 @@ fn skip_words(skip: &Skip, n: usize) -> String {
         Skip::Spam => "spam".into(),
         Skip::Pingback => plural("pingback", "pingbacks"),
         Skip::Trackback => plural("trackback", "trackbacks"),
-        Skip::OtherType(kind) => format!("of type {kind}"),
+        Skip::OtherType(kind) => format!("of type {}", one_line(kind, 40)),
         Skip::Deleted => "deleted".into(),
         Skip::UnknownPost => plural("for a post we do not have", "for posts we do not have"),
     }
 }
 
 impl fmt::Display for Report {
-    /// `3 added, 1 already published, 2 skipped (1 pending, 1 pingback), 1 refused (reply-….json: Your comment is too long.)`
+    /// `3 added, 1 already published, 2 skipped (1 pending, 1 pingback), 1 refused (reply-….json: Your comment is too long.)`;
+    /// a dry run's: `3 would be added, 1 already published, 2 would be skipped (…), 1 would be refused (…)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let would = if self.dry_run { "would be " } else { "" };
         write!(
             f,
-            "{} added, {} already published, {} skipped",
+            "{} {would}added, {} already published, {} {would}skipped",
             self.added,
             self.already,
             self.skipped.len()
@@ -580,12 +710,42 @@ impl fmt::Display for Report {
                 .collect();
             write!(f, " ({})", parts.join(", "))?;
         }
-        write!(f, ", {} refused", self.refused.len())?;
+        write!(f, ", {} {would}refused", self.refused.len())?;
         if !self.refused.is_empty() {
             write!(f, " ({})", self.refused.join(" "))?;
         }
         Ok(())
     }
+}
+
+/// The time now, in milliseconds since the epoch (`None` if the clock is unset).
+fn now_ms() -> Option<i64> {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    i64::try_from(since.as_millis()).ok()
+}
+
+/// Why `c`'s date cannot be published (before 1995, or after a day from now).
+fn date_refusal(c: &Candidate, now: Option<i64>) -> Option<String> {
+    let ms = c.comment.created_ms;
+    let problem = date_problem(ms, now)?;
+    // `date_problem` names `created_ms` and the number; the reason follows them.
+    let number = format!("{ms} ");
+    let why = problem
+        .split_once(&number)
+        .map_or(problem.as_str(), |(_, why)| why);
+    Some(sentence(&format!(
+        "its {} ({}) {why}",
+        c.date_field, c.date_text
+    )))
+}
+
+/// The same comment: a published reply and WordPress's comment of the same id,
+/// by what the page shows of them (the author and the text, as published).
+fn same_comment(published: &PublishedReply, comment: &Comment) -> bool {
+    PublishedReply::from_comment(comment, false)
+        .is_ok_and(|r| r.author == published.author && r.content == published.content)
 }
 
 fn add(
@@ -596,84 +756,139 @@ fn add(
 ) -> Result<i32, Error> {
     let mut published = project.all_published()?;
     let mut found = read_inputs(project, &o.rest, stdin)?;
+    let now = now_ms();
     let mut report = Report {
+        dry_run: o.dry_run,
         skipped: std::mem::take(&mut found.skipped),
         refused: std::mem::take(&mut found.refused),
         ..Report::default()
     };
 
-    // New, checked replies per post, in input order; the same reply twice counts once.
+    // Where each published id is: its post and its place there. (An id is on one
+    // post; a file edited by hand may have put it on two.)
+    let mut where_published: HashMap<CommentId, Vec<(String, usize)>> = HashMap::new();
+    for (slug, file) in &published {
+        for (at, r) in file.replies.iter().enumerate() {
+            where_published
+                .entry(r.id.clone())
+                .or_default()
+                .push((slug.clone(), at));
+        }
+    }
+    let is_published_on = |post: &str, id: &CommentId| {
+        where_published
+            .get(id)
+            .is_some_and(|places| places.iter().any(|(p, _)| p == post))
+    };
+
+    // New, checked replies, in input order; the same reply twice counts once.
     let mut new: Vec<(String, String, PublishedReply)> = Vec::new();
-    let mut seen: HashMap<(String, CommentId), Comment> = HashMap::new();
+    let mut seen: HashMap<CommentId, (String, String, String)> = HashMap::new();
     found
         .ids_in_files
         .extend(found.candidates.iter().map(|c| c.comment.id.clone()));
     for c in std::mem::take(&mut found.candidates) {
         let post = c.comment.post.clone();
-        let Some(file) = published.get(&post) else {
+        let id = &c.comment.id;
+        let refuse = |why: String| format!("{}: {}", c.label, sentence(&why));
+        if !published.contains_key(&post) {
             report.skipped.push(Skip::UnknownPost);
             continue;
-        };
-        if file.contains(&c.comment.id) {
-            report.already += 1;
+        }
+        if c.origin == Origin::Reader && id.as_str().starts_with(WORDPRESS_PREFIX) {
+            report.refused.push(refuse(format!(
+                "it uses the id {id}, which is kept for comments imported from WordPress"
+            )));
             continue;
         }
-        let key = (post.clone(), c.comment.id.clone());
-        if let Some(earlier) = seen.get(&key) {
-            if earlier.content != c.comment.content || earlier.author != c.comment.author {
-                report.refused.push(format!(
-                    "{}: {}",
-                    c.label,
-                    sentence(&format!(
-                        "another reply in these files has the same id {}",
-                        c.comment.id
-                    ))
-                ));
+        if let Some(places) = where_published.get(id) {
+            match places.iter().find(|(p, _)| *p == post) {
+                Some((_, at)) => {
+                    let there = &published[&post].replies[*at];
+                    if c.origin == Origin::WordPress && !same_comment(there, &c.comment) {
+                        report.refused.push(refuse(format!(
+                            "it conflicts with the published reply {id} ({}), which has another \
+                             author or text",
+                            Project::relative(&post)
+                        )));
+                    } else {
+                        report.already += 1;
+                    }
+                }
+                None => {
+                    let (other, _) = &places[0];
+                    report.refused.push(refuse(format!(
+                        "its id {id} is already published on another post ({})",
+                        Project::relative(other)
+                    )));
+                }
             }
             continue;
         }
-        seen.insert(key, c.comment.clone());
-        match PublishedReply::from_comment(&c.comment, c.require_email) {
+        if let Some((earlier_post, author, content)) = seen.get(id) {
+            if *earlier_post != post || *content != c.comment.content || *author != c.comment.author
+            {
+                report.refused.push(refuse(format!(
+                    "another reply in these files has the same id {id}"
+                )));
+            }
+            continue;
+        }
+        seen.insert(
+            id.clone(),
+            (
+                post.clone(),
+                c.comment.author.clone(),
+                c.comment.content.clone(),
+            ),
+        );
+        if let Some(why) = date_refusal(&c, now) {
+            report.refused.push(format!("{}: {why}", c.label));
+            continue;
+        }
+        match PublishedReply::from_comment(&c.comment, c.origin == Origin::Reader) {
             Ok(reply) => new.push((c.label, post, reply)),
             Err(e) => report.refused.push(format!("{}: {e}", c.label)),
         }
     }
 
-    // A reply is added when its parent is published or added (in any order of the files).
-    let mut accepted: HashSet<(String, CommentId)> = HashSet::new();
-    let mut pending = new;
-    loop {
-        let before = pending.len();
-        let mut waiting = Vec::new();
-        for (label, post, reply) in pending {
-            let ok = match &reply.parent {
-                None => true,
-                Some(p) => {
-                    p != &reply.id
-                        && (published[&post].contains(p)
-                            || accepted.contains(&(post.clone(), p.clone())))
-                }
-            };
-            if ok {
-                accepted.insert((post.clone(), reply.id.clone()));
-                published
-                    .get_mut(&post)
-                    .expect("a known post")
-                    .replies
-                    .push(reply);
-                report.added += 1;
-            } else {
-                waiting.push((label, post, reply));
-            }
-        }
-        pending = waiting;
-        if pending.is_empty() || pending.len() == before {
-            break;
+    // A reply is added when its parent is published or added (in any order of the
+    // files): from the replies whose parent is published (or that have none), each
+    // added reply lets its own replies in. One pass, O(n) with the map.
+    let mut waiting_for: HashMap<(&str, &CommentId), Vec<usize>> = HashMap::new();
+    let mut ready: VecDeque<usize> = VecDeque::new();
+    for (i, (_, post, reply)) in new.iter().enumerate() {
+        match &reply.parent {
+            None => ready.push_back(i),
+            Some(p) if p != &reply.id && is_published_on(post, p) => ready.push_back(i),
+            Some(p) => waiting_for.entry((post.as_str(), p)).or_default().push(i),
         }
     }
-    for (label, _, reply) in pending {
-        let parent = reply.parent.expect("only replies wait for a parent");
+    let mut accepted = vec![false; new.len()];
+    while let Some(i) = ready.pop_front() {
+        accepted[i] = true;
+        let (_, post, reply) = &new[i];
+        if let Some(replies) = waiting_for.remove(&(post.as_str(), &reply.id)) {
+            ready.extend(replies);
+        }
+    }
+    drop(waiting_for);
+
+    let mut added_to: BTreeMap<String, usize> = BTreeMap::new();
+    for ((label, post, reply), accepted) in new.into_iter().zip(accepted) {
+        if accepted {
+            *added_to.entry(post.clone()).or_default() += 1;
+            if let Some(file) = published.get_mut(&post) {
+                file.replies.push(reply);
+                report.added += 1;
+            }
+            continue;
+        }
+        let Some(parent) = reply.parent else {
+            continue; // (every reply without a parent is accepted)
+        };
         let why = match found.skipped_ids.get(&parent) {
+            _ if parent == reply.id => "It answers itself.".to_owned(),
             Some(skip) => format!(
                 "Its parent comment {parent} was skipped ({}).",
                 skip_words(skip, 1)
@@ -686,12 +901,10 @@ fn add(
         report.refused.push(format!("{label}: {why}"));
     }
 
-    let changed: Vec<&PublishedFile> = published
-        .values()
-        .filter(|f| accepted.iter().any(|(post, _)| post == &f.post))
-        .collect();
-    for file in &changed {
-        let added = accepted.iter().filter(|(p, _)| p == &file.post).count();
+    for (post, added) in &added_to {
+        let Some(file) = published.get(post) else {
+            continue;
+        };
         if o.dry_run {
             say(
                 out,
@@ -714,13 +927,35 @@ fn add(
 
 // ---------------------------------------------------------------- list
 
+/// `text` on one line (white space runs made one space), at most `max` characters.
 fn one_line(text: &str, max: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat
     } else {
-        format!("{}…", flat.chars().take(max - 1).collect::<String>())
+        format!(
+            "{}…",
+            flat.chars().take(max.saturating_sub(1)).collect::<String>()
+        )
     }
+}
+
+/// One reply as `list` shows it, `depth` levels down its thread (0: it starts
+/// one), indented at most [`LIST_MAX_INDENT`] levels.
+fn list_line(r: &PublishedReply, depth: usize) -> String {
+    // Any number is a date (`iso_ms` prints every one); the day and the minute are
+    // what comes before and after the `T`, however long the year.
+    let date = iso_ms(r.created_ms);
+    let (day, time) = date.split_once('T').unwrap_or((date.as_str(), ""));
+    format!(
+        "{}{}  {} {}  {}: {}",
+        "  ".repeat(depth.min(LIST_MAX_INDENT - 1) + 1),
+        r.id,
+        day,
+        time.get(..5).unwrap_or(time),
+        one_line(&r.author, 40),
+        one_line(&r.content, 60)
+    )
 }
 
 fn list(project: &Project, slug: Option<&str>, out: &mut dyn Write) -> Result<i32, Error> {
@@ -742,45 +977,111 @@ fn list(project: &Project, slug: Option<&str>, out: &mut dyn Write) -> Result<i3
             out,
             format!("{slug}: {n} {}", if n == 1 { "reply" } else { "replies" }),
         );
-        fn walk(
-            file: &PublishedFile,
-            parent: Option<&CommentId>,
-            depth: usize,
-            out: &mut dyn Write,
-        ) {
-            for r in file.replies.iter().filter(|r| r.parent.as_ref() == parent) {
-                let date = iso_ms(r.created_ms);
-                say(
-                    out,
-                    format!(
-                        "{}{}  {} {}  {}: {}",
-                        "  ".repeat(depth + 1),
-                        r.id,
-                        &date[..10],
-                        &date[11..16],
-                        one_line(&r.author, 40),
-                        one_line(&r.content, 60)
-                    ),
-                );
-                walk(file, Some(&r.id), depth + 1, out);
+        // Each thread depth first, oldest first at each level: a stack, not recursion
+        // (a thread may be thousands deep).
+        let mut replies_to: HashMap<Option<&CommentId>, Vec<&PublishedReply>> = HashMap::new();
+        for r in &file.replies {
+            replies_to.entry(r.parent.as_ref()).or_default().push(r);
+        }
+        let mut listed: HashSet<&CommentId> = HashSet::new();
+        let mut stack: Vec<(&PublishedReply, usize)> = replies_to
+            .get(&None)
+            .map(|top| top.iter().rev().map(|r| (*r, 0)).collect())
+            .unwrap_or_default();
+        while let Some((r, depth)) = stack.pop() {
+            if !listed.insert(&r.id) {
+                continue;
+            }
+            say(out, list_line(r, depth));
+            if let Some(replies) = replies_to.get(&Some(&r.id)) {
+                stack.extend(replies.iter().rev().map(|c| (*c, depth + 1)));
             }
         }
-        walk(&file, None, 0, out);
+        // Replies no thread reaches: they answer each other in a loop (a file
+        // edited by hand); listed all the same.
+        let stray: Vec<&PublishedReply> = file
+            .replies
+            .iter()
+            .filter(|r| !listed.contains(&r.id))
+            .collect();
+        if !stray.is_empty() {
+            say(out, "  In a loop (each answers another of these):");
+            for r in stray {
+                say(out, list_line(r, 1));
+            }
+        }
     }
     Ok(0)
 }
 
 // ---------------------------------------------------------------- remove
 
+/// The replies to `id` in `file`, then theirs, and so on (in file order within
+/// each level), as [`PublishedFile::descendants`] finds them, in O(n) with a map
+/// (that one compares every reply with every parent found). `id` itself is never
+/// one of them, even in a loop.
+fn descendants(file: &PublishedFile, id: &CommentId) -> Vec<CommentId> {
+    let mut replies_to: HashMap<&CommentId, Vec<&CommentId>> = HashMap::new();
+    for r in &file.replies {
+        if let Some(p) = &r.parent {
+            replies_to.entry(p).or_default().push(&r.id);
+        }
+    }
+    let mut found: Vec<CommentId> = Vec::new();
+    let mut seen: HashSet<&CommentId> = HashSet::from([id]);
+    let mut frontier = vec![id];
+    while let Some(parent) = frontier.pop() {
+        for &child in replies_to.get(parent).into_iter().flatten() {
+            if seen.insert(child) {
+                found.push(child.clone());
+                frontier.push(child);
+            }
+        }
+    }
+    found
+}
+
 fn remove(project: &Project, o: &Options, id: &str, out: &mut dyn Write) -> Result<i32, Error> {
     let missing = || Error::NoSuchReply { id: id.to_owned() };
     let id = CommentId::parse(id).ok_or_else(missing)?;
-    let published = project.all_published()?;
-    let mut file = published
-        .into_values()
-        .find(|f| f.contains(&id))
-        .ok_or_else(missing)?;
-    let below = file.descendants(&id);
+    let mut file = match &o.post {
+        Some(slug) => {
+            if !project.knows(slug) {
+                return Err(Error::UnknownPost {
+                    slug: slug.clone(),
+                    known: project.posts.join(", "),
+                });
+            }
+            let file = project.published(slug)?;
+            if !file.contains(&id) {
+                return Err(Error::NoSuchReplyOnPost {
+                    id: id.to_string(),
+                    slug: slug.clone(),
+                });
+            }
+            file
+        }
+        None => {
+            let mut holding: Vec<PublishedFile> = project
+                .all_published()?
+                .into_values()
+                .filter(|f| f.contains(&id))
+                .collect();
+            if holding.len() > 1 {
+                return Err(Error::OnSeveralPosts {
+                    id: id.to_string(),
+                    count: holding.len(),
+                    posts: holding
+                        .iter()
+                        .map(|f| f.post.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            holding.pop().ok_or_else(missing)?
+        }
+    };
+    let below = descendants(&file, &id);
     if !below.is_empty() && !o.with_replies {
         return Err(Error::HasReplies {
             id: id.to_string(),
@@ -792,15 +1093,15 @@ fn remove(project: &Project, o: &Options, id: &str, out: &mut dyn Write) -> Resu
                 .join(", "),
         });
     }
-    file.replies
-        .retain(|r| r.id != id && !below.contains(&r.id));
-    let what = match below.len() {
-        0 => id.to_string(),
-        1 => format!("{id} and its reply {}", below[0]),
-        n => format!(
-            "{id} and its {n} replies ({})",
-            below
-                .iter()
+    let gone: HashSet<&CommentId> = below.iter().chain([&id]).collect();
+    file.replies.retain(|r| !gone.contains(&r.id));
+    let what = match below.as_slice() {
+        [] => id.to_string(),
+        [one] => format!("{id} and its reply {one}"),
+        all => format!(
+            "{id} and its {} replies ({})",
+            all.len(),
+            all.iter()
                 .map(|i| i.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")

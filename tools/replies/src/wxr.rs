@@ -31,13 +31,18 @@ pub enum WpComment {
     Publish {
         wp_id: u64,
         comment: Comment,
+        /// The element its date was read from (`wp:comment_date_gmt`, or
+        /// `wp:comment_date` when WordPress did not know the UTC time), and the
+        /// date as written there.
+        date_field: &'static str,
+        date_text: String,
     },
     /// Not published, and why; with its id, so a reply to it can say so.
     Skipped {
         wp_id: Option<u64>,
         why: Skip,
     },
-    /// A comment that cannot be read (a missing id or date), with why.
+    /// A comment that cannot be read (a missing id, date or parent), with why.
     Unreadable {
         wp_id: String,
         why: String,
@@ -106,20 +111,39 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
                 });
                 continue;
             };
-            let date = [text_of(&c, "comment_date_gmt"), text_of(&c, "comment_date")]
+            // The UTC date; WordPress writes `0000-00-00 00:00:00` there when it did
+            // not know it, and then the site's clock is the best there is.
+            let gmt = text_of(&c, "comment_date_gmt").trim().to_owned();
+            let local = text_of(&c, "comment_date").trim().to_owned();
+            let date = [("wp:comment_date_gmt", gmt), ("wp:comment_date", local)]
                 .into_iter()
-                .find_map(|d| parse_date_ms(&d));
-            let Some(created_ms) = date else {
+                .find_map(|(field, text)| Some((field, parse_date_ms(&text)?, text)));
+            let Some((date_field, created_ms, date_text)) = date else {
+                let why = [
+                    ("wp:comment_date_gmt", text_of(&c, "comment_date_gmt")),
+                    ("wp:comment_date", text_of(&c, "comment_date")),
+                ]
+                .into_iter()
+                .map(|(field, text)| (field, text.trim().to_owned()))
+                .find(|(_, text)| !text.is_empty() && !text.starts_with("0000-00-00"))
+                .map_or("it has no date".to_owned(), |(field, text)| {
+                    format!("its `{field}` “{text}” is not a date from 0000 to 9999 (YYYY-MM-DD hh:mm:ss)")
+                });
+                found.push(WpComment::Unreadable { wp_id: raw_id, why });
+                continue;
+            };
+            let raw_parent = text_of(&c, "comment_parent").trim().to_owned();
+            let parent = if raw_parent.is_empty() {
+                0
+            } else if let Ok(n) = raw_parent.parse::<u64>() {
+                n
+            } else {
                 found.push(WpComment::Unreadable {
                     wp_id: raw_id,
-                    why: "it has no date".into(),
+                    why: format!("its `wp:comment_parent` “{raw_parent}” is not a comment id"),
                 });
                 continue;
             };
-            let parent = text_of(&c, "comment_parent")
-                .trim()
-                .parse::<u64>()
-                .unwrap_or(0);
             let url = text_of(&c, "comment_author_url").trim().to_owned();
             let author = html_to_text(&text_of(&c, "comment_author"));
             found.push(WpComment::Publish {
@@ -139,6 +163,8 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
                     history: Vec::new(),
                     deleted: false,
                 },
+                date_field,
+                date_text,
             });
         }
     }

@@ -10,9 +10,9 @@ pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// The real WordPress 6.1 export, beside the repository.
+/// The real WordPress 6.1 export, kept with these tests (a clone has all it needs).
 pub fn wordpress_export() -> PathBuf {
-    repo().join("../shared/fixtures/wordpress-6.1-export.xml")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress-6.1-export.xml")
 }
 
 /// A temporary project: the real posts, no published replies.
@@ -36,7 +36,7 @@ pub struct Run {
 }
 
 impl Run {
-    /// The summary line (`N added, …`).
+    /// The summary line (`N added, …`, or a dry run's `N would be added, …`).
     pub fn summary(&self) -> &str {
         self.out
             .lines()
