@@ -6,6 +6,9 @@
 //! `cargo test --no-default-features --features ssr --test site_build`.
 #![cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 
+mod common;
+
+use common::fixture_posts;
 use goosebumps::components::{BASE_ATTR, POST_ATTR, PRERENDER_ROOT};
 use goosebumps::content::{self, site::parse_site, Post};
 use goosebumps::pages::render::{render_site, Rendered, SiteBuild};
@@ -13,25 +16,6 @@ use std::collections::HashMap;
 
 const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Goosebumps</title>\n</head>\n<body>\n</body>\n</html>\n";
 const BASE: &str = "https://goosebumps.example/";
-
-/// The fixture posts, as the build reads them: drafts only when `drafts`.
-fn fixture_posts(drafts: bool) -> Vec<Post> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/posts");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| {
-            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
-            (name, std::fs::read_to_string(&p).unwrap())
-        })
-        .collect();
-    files.sort();
-    let bundled: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, j)| (n.as_str(), j.as_str()))
-        .collect();
-    content::posts(&bundled, drafts).unwrap()
-}
 
 fn build(posts: &[Post], absolute: Option<&str>, public: &str) -> Rendered {
     let site = parse_site(

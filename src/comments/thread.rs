@@ -500,6 +500,30 @@ impl Threads<'_> {
         rows
     }
 
+    /// The replies a comment at depth `depth` lists under it, in reading order:
+    /// its own replies, and at the last depth but one their whole threads, flat
+    /// (each at [`MAX_DEPTH`], as [`Threads::rows`] places them). Why: a page of
+    /// threads of any depth is then built with nesting at most [`MAX_DEPTH`] deep,
+    /// never a recursion as deep as a chain of replies (an import can hold
+    /// thousands).
+    pub fn listed_under(&self, id: &CommentId, depth: usize) -> Vec<CommentId> {
+        if depth + 1 < MAX_DEPTH {
+            return self.replies(id).to_vec();
+        }
+        let mut listed = Vec::new();
+        let mut stack: Vec<&CommentId> = self.replies(id).iter().rev().collect();
+        // A parent link can loop in a damaged record: each comment once, at most.
+        let mut seen = std::collections::HashSet::new();
+        while let Some(next) = stack.pop() {
+            if !seen.insert(next) {
+                continue;
+            }
+            listed.push(next.clone());
+            stack.extend(self.replies(next).iter().rev());
+        }
+        listed
+    }
+
     /// The page that shows comment `id`, found through its thread's first comment.
     pub fn page_of(&self, id: &CommentId) -> Option<usize> {
         let index = self.index;

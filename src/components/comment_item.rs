@@ -46,9 +46,15 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
         now
     });
 
-    // A memo: only a change to this comment's own replies rebuilds its list.
-    let replies =
-        Memo::new(move |_| id.with_value(|id| discussion.with_threads(|t| t.replies(id).to_vec())));
+    // A memo: only a change to this comment's own replies rebuilds its list. At
+    // the last depth but one, the list is every reply below, flat, each at the
+    // last depth (`Threads::listed_under`), so the nesting never goes deeper.
+    let replies = Memo::new(move |_| {
+        if depth >= MAX_DEPTH {
+            return Vec::new();
+        }
+        id.with_value(|id| discussion.with_threads(|t| t.listed_under(id, depth)))
+    });
     let has_replies = Memo::new(move |_| replies.with(|r| !r.is_empty()));
 
     // Why every word below is its own closure: a language switch then changes
@@ -114,7 +120,7 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
             {move || has_replies.get().then(|| view! {
                 <ol class="children">
                     <For each=move || replies.get() key=|id| id.clone() let:reply>
-                        <CommentItem id=reply depth=depth + 1 />
+                        <CommentItem id=reply depth=(depth + 1).min(MAX_DEPTH) />
                     </For>
                 </ol>
             })}

@@ -49,6 +49,27 @@ pub fn hostile_comment(i: &str, created_ms: i64) -> Comment {
     }
 }
 
+/// The test site's posts (`tests/fixtures/site/posts`), as the build reads them:
+/// drafts only when `drafts`. Tests of the code use these, not the owner's posts.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn fixture_posts(drafts: bool) -> Vec<goosebumps::content::Post> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/posts");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    let bundled: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, j)| (n.as_str(), j.as_str()))
+        .collect();
+    goosebumps::content::posts(&bundled, drafts).unwrap()
+}
+
 /// Lets Leptos run its effects (they are scheduled, not synchronous): waits `ms`
 /// milliseconds of the browser's clock. For the browser tests (`web.rs`, `web_mount.rs`).
 #[cfg(target_arch = "wasm32")]
