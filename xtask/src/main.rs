@@ -273,7 +273,8 @@ fn test() -> Result {
         "warnings",
     ]))?;
     run(cmd("cargo").args(["test", "--workspace"]))?;
-    // The live-parts contract and the site's pages, on the build-time render (`ssr`).
+    // The live-parts contract, the site's pages and their structure read back by an
+    // HTML parser, on the build-time render (`ssr`).
     run(cmd("cargo").args([
         "test",
         "-p",
@@ -285,6 +286,8 @@ fn test() -> Result {
         "live_parts",
         "--test",
         "site_build",
+        "--test",
+        "page_structure",
     ]))?;
     // The post_build hook's steps (CSP, public URLs, service worker) on made-up builds.
     run(cmd("node").args(["--test", "tests/post-build.test.mjs"]))?;
@@ -319,8 +322,12 @@ fn test() -> Result {
     build("/sub/", "dist-sub")?;
     // The same build with a test-only published replies file (tests/e2e/published.spec.ts).
     env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published");
-    build("/", "dist-published")?;
+    let published = build("/", "dist-published");
+    // Its next deployment: one reply taken back, two published (tests/e2e/deploy.spec.ts).
+    env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published-b");
+    let published = published.and_then(|()| build("/", "dist-published-b"));
     env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+    published?;
     // The test-only site of three posts (tests/fixtures/site; tests/e2e/site.spec.ts),
     // with a site URL, so it has its feeds and sitemap.
     env::set_var(
