@@ -9,7 +9,8 @@ use goosebumps::comments::outbox::{
     reply_file_json, reply_file_name, BlockError, BLOCK_LINE_MAX, MAILTO_MAX_CHARS,
 };
 use goosebumps::comments::published::{
-    file_name, parse_published, wordpress_id, PublishedFile, PublishedReply,
+    date_problem, file_name, parse_published, read_published, wordpress_id, PublishedFile,
+    PublishedReply, EARLIEST_MS, LATEST_MS,
 };
 use goosebumps::comments::{Comment, CommentId, FieldError};
 use proptest::prelude::*;
@@ -101,6 +102,73 @@ fn a_published_file_with_an_email_or_a_broken_thread_is_refused() {
     let e = parse_published("p.json", b"{\"post\": \"p\xff\", \"replies\": []}").unwrap_err();
     assert_eq!(e.file, "p.json");
     assert!(e.message.contains("not UTF-8 text (at byte 11)"), "{e}");
+}
+
+#[test]
+fn a_date_out_of_the_sites_era_is_refused_by_the_build_and_skipped_by_the_page() {
+    let file = |ms: &str| {
+        format!(
+            r#"{{"post": "p", "replies": [
+            {{"id": "wp-1", "parent": null, "author": "A", "content": "kept", "created_ms": 1709406316000}},
+            {{"id": "wp-2", "parent": null, "author": "B", "content": "far", "created_ms": {ms}}}]}}"#
+        )
+    };
+    for ms in [
+        "9223372036854775807",
+        "-9223372036854775808",
+        "0",
+        "253402300800000",
+        "788918399999",
+    ] {
+        // The build and the owner's tool: a sentence naming the reply and the field.
+        let e = parse_published("p.json", file(ms)).unwrap_err();
+        assert!(
+            e.message.contains("reply `wp-2`: `created_ms`"),
+            "{ms}: {e}"
+        );
+        // The page: that one entry is left out, not the file.
+        let read = read_published("p.json", file(ms)).unwrap();
+        assert_eq!(read.skipped, 1, "{ms}");
+        assert_eq!(read.replies.len(), 1);
+        assert_eq!(read.replies[0].content, "kept");
+    }
+    // A number JSON cannot hold in an i64 (1e300, 2^64), a string, a missing
+    // field, an id seen before: each is one entry left out.
+    for bad in ["1e300", "18446744073709551616", "\"1709406316000\"", "null"] {
+        let read = read_published("p.json", file(bad)).unwrap();
+        assert_eq!((read.replies.len(), read.skipped), (1, 1), "{bad}");
+    }
+    let twice = file("1709406316000").replace("wp-2", "wp-1");
+    let read = read_published("p.json", twice).unwrap();
+    assert_eq!((read.replies.len(), read.skipped), (1, 1));
+    // Both ends of the era are in it; the tool's "now" bounds the future to a day.
+    assert_eq!(date_problem(EARLIEST_MS, None), None);
+    assert_eq!(date_problem(LATEST_MS, None), None);
+    let now = 1_765_000_000_000;
+    assert_eq!(date_problem(now + 86_400_000, Some(now)), None);
+    assert!(date_problem(now + 86_400_001, Some(now))
+        .unwrap()
+        .contains("in the future"));
+    // What is not a replies file at all is still an error, with where.
+    assert_eq!(read_published("p.json", "{").unwrap_err().line, 1);
+}
+
+proptest! {
+    #[test]
+    fn the_pages_reader_of_published_replies_gives_a_value_or_a_sentence(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let _ = read_published("p.json", &bytes);
+    }
+
+    #[test]
+    fn any_entry_is_kept_or_skipped_never_the_file(entry in "[ -~]{0,60}", ms in any::<i64>()) {
+        let text = format!(
+            r#"{{"post": "p", "replies": [{{"id": "wp-1", "parent": null, "author": "A", "content": "kept", "created_ms": 1709406316000}}, {{"id": "wp-2", "parent": null, "author": {}, "content": "x", "created_ms": {ms}}}]}}"#,
+            serde_json::to_string(&entry).unwrap()
+        );
+        let read = read_published("p.json", text).unwrap();
+        prop_assert_eq!(read.replies.len() + read.skipped, 2);
+        prop_assert_eq!(&read.replies[0].content, "kept");
+    }
 }
 
 #[test]

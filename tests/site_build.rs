@@ -10,7 +10,7 @@ mod common;
 
 use common::fixture_posts;
 use goosebumps::components::{BASE_ATTR, POST_ATTR, PRERENDER_ROOT};
-use goosebumps::content::{self, site::parse_site, Post};
+use goosebumps::content::{site::parse_site, Post};
 use goosebumps::pages::render::{render_site, Rendered, SiteBuild};
 use std::collections::HashMap;
 
@@ -232,4 +232,42 @@ fn the_feed_and_the_sitemap_parse_and_hold_the_published_posts() {
     assert!(
         file(&rendered, "robots.txt").contains("Sitemap: https://goosebumps.example/sitemap.xml")
     );
+}
+
+#[test]
+fn only_the_built_posts_ship_their_published_replies_compact() {
+    use goosebumps::comments::{published::PublishedReply, CommentId};
+    let posts = fixture_posts(false);
+    let site = parse_site("site.json", r#"{ "name": "G", "owner": { "name": "O" } }"#).unwrap();
+    let reply = PublishedReply {
+        id: CommentId::parse("wp-1").unwrap(),
+        parent: None,
+        author: "Ana".into(),
+        url: None,
+        content: "Line one\nline two".into(),
+        created_ms: 1_709_406_316_000,
+    };
+    // The draft `amelie` is not in this build: its replies stay out.
+    let replies = HashMap::from([
+        ("cinema-paradiso".to_owned(), vec![reply.clone()]),
+        ("amelie".to_owned(), vec![reply]),
+    ]);
+    let rendered = render_site(&SiteBuild {
+        site: &site,
+        public: "/",
+        absolute: None,
+        posts: &posts,
+        replies: &replies,
+        template: TEMPLATE,
+    })
+    .unwrap();
+    let shipped: Vec<&str> = paths(&rendered)
+        .into_iter()
+        .filter(|p| p.starts_with("replies/"))
+        .collect();
+    assert_eq!(shipped, ["replies/cinema-paradiso.json"]);
+    let json = file(&rendered, "replies/cinema-paradiso.json");
+    assert!(!json.contains("\n  "), "no indentation: {json}");
+    let back = goosebumps::comments::published::parse_published("c.json", json).unwrap();
+    assert_eq!(back.replies, replies["cinema-paradiso"]);
 }

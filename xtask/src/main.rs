@@ -336,6 +336,11 @@ fn test() -> Result {
     );
     env::set_var("GOOSEBUMPS_SITE_URL", SITE_FIXTURE_URL);
     let site = build("/", "dist-site");
+    // The same site with published replies that look like markup, and replies of
+    // its draft, which must not ship (tests/fixtures/hostile; hostile-published.spec.ts).
+    env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/hostile");
+    let site = site.and_then(|()| build("/", "dist-hostile"));
+    env::remove_var("GOOSEBUMPS_REPLIES_DIR");
     env::remove_var("GOOSEBUMPS_POSTS_DIR");
     env::remove_var("GOOSEBUMPS_SITE_URL");
     site?;
