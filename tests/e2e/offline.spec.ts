@@ -1,4 +1,4 @@
-import { test, expect, open, fillComment, POST_PATH } from './fixtures';
+import { test, expect, open, ready, fillComment, POST_PATH } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
 /** Waits until the page's service worker is active and controls the page. */
@@ -49,6 +49,16 @@ for (const path of [POST_PATH, `/sub${POST_PATH}`]) {
     await expect(page.locator('li.comment').filter({ hasText: 'Written on a train, offline.' })).toBeVisible();
   });
 }
+
+test('under the worker, a post’s address without its slash still reaches the page, by the host’s redirect', async ({ page }) => {
+  await open(page);
+  await waitForServiceWorker(page);
+  // The worker asks the server again (past the HTTP cache) and hands its redirect over.
+  await page.goto(POST_PATH.replace(/\/$/, ''));
+  expect(new URL(page.url()).pathname).toBe(POST_PATH);
+  await ready(page);
+  expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+});
 
 /** From now on the server gives this context the next deployment's sw.js (the
  *  same worker with another version; see serve.mjs). */

@@ -7,6 +7,8 @@
 // Cache-Control…) as Netlify and Cloudflare Pages would (the cross-engine suite,
 // tests/engines/, does). Off by default: the Playwright suite counts CSP violations
 // and the <meta> policy alone reports each once (a header policy reports it again).
+// CACHE_CONTROL=<value> sends that Cache-Control with every file instead, as a host
+// without custom headers does (GitHub Pages: max-age=600; tests/e2e/deploy.spec.ts).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -21,6 +23,7 @@ const compress = process.env.COMPRESS === '1';
 const compressible = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.vtt', '.json']);
 const compressed = new Map();
 const hostHeaders = process.env.HEADERS === '1';
+const cacheControl = process.env.CACHE_CONTROL ? { 'cache-control': process.env.CACHE_CONTROL } : {};
 // Each folder's rules, read once (the build does not change while serving).
 const rulesOf = new Map();
 function rulesFor(dir) {
@@ -81,7 +84,7 @@ createServer(async (req, res) => {
     }
     const range = /bytes=(\d*)-(\d*)/.exec(req.headers.range ?? '');
     const headers = {
-      ...(hostHeaders ? headersFor(rulesFor(dirOf(pathname)), pathname) : {}),
+      ...(hostHeaders ? headersFor(rulesFor(dirOf(pathname)), pathname) : cacheControl),
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'accept-ranges': 'bytes',
     };
