@@ -15,6 +15,8 @@
 //      hashes their bytes (index.html included, so it comes after the page's steps);
 //   5. headers: _headers with the policy of step 3, the other security headers and
 //      the caching rules (immutable for hashed files, no-cache for the page, sw.js…).
+//   6. hosts: nginx.conf and .htaccess, the same headers, caching, types and 404 page
+//      for nginx and Apache, read from the _headers of step 5.
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
 import { resolve } from 'node:path';
@@ -23,8 +25,9 @@ import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
 import { serviceWorker } from './service-worker.mjs';
 import { headers } from './headers.mjs';
+import { hosts } from './hosts.mjs';
 
-const steps = [prerender, publicUrls, csp, serviceWorker, headers];
+const steps = [prerender, publicUrls, csp, serviceWorker, headers, hosts];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).
