@@ -12,6 +12,8 @@
 use serde::Deserialize;
 use thiserror::Error;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod countries;
 pub mod site;
 
@@ -39,14 +41,15 @@ pub struct Post {
     pub kicker: String,
     /// One-sentence summary for search engines and link previews.
     pub description: String,
-    /// When the moment was published on the site, in UTC: `2026-12-02T01:47:31Z`
-    /// (or only the day, `2026-12-02`). Orders the home page, the feeds and
+    /// When the moment was published on the site: `2026-12-02T01:47:31Z` in UTC,
+    /// with an offset from UTC (`2026-12-02T02:47:31+01:00`), or only the day
+    /// (`2026-12-02`). Orders the home page, the feeds and
     /// Previous/Next, and dates the sitemap.
     #[cfg_attr(
         not(target_arch = "wasm32"),
         schemars(
             with = "String",
-            regex(pattern = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$")
+            regex(pattern = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2}))?$")
         )
     )]
     pub published: PublishedAt,
@@ -101,7 +104,8 @@ pub struct Country {
 }
 
 /// When a post was published: milliseconds since the epoch, read from
-/// `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DD` (midnight UTC).
+/// `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DD` (midnight UTC), or a time with its
+/// offset from UTC, `YYYY-MM-DDTHH:MM:SS+01:00` (kept as the same instant in UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(try_from = "String")]
 pub struct PublishedAt(pub i64);
@@ -109,12 +113,34 @@ pub struct PublishedAt(pub i64);
 impl TryFrom<String> for PublishedAt {
     type Error = String;
     fn try_from(text: String) -> Result<Self, String> {
+        // `…+01:00` / `…-05:30`: the local time and its offset, as the same instant in UTC.
+        let with_offset = || {
+            let (local, offset) = (text.get(..19)?, text.get(19..)?);
+            let b = offset.as_bytes();
+            if b.len() != 6 || !matches!(b[0], b'+' | b'-') || b[3] != b':' {
+                return None;
+            }
+            let digits = |r: std::ops::Range<usize>| -> Option<i64> {
+                let part = offset.get(r)?;
+                part.bytes()
+                    .all(|c| c.is_ascii_digit())
+                    .then(|| part.parse().ok())?
+            };
+            let (hours, minutes) = (digits(1..3)?, digits(4..6)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let sign = if b[0] == b'-' { -1 } else { 1 };
+            let ms = crate::comments::time::parse_iso_utc(&format!("{local}Z"))?;
+            ms.checked_sub(sign * (hours * 60 + minutes) * 60_000)
+        };
         crate::comments::time::parse_iso_utc(&text)
+            .or_else(with_offset)
             .map(Self)
             .ok_or_else(|| {
                 format!(
-                    "not a date: {text:?} (write it in UTC as \"2026-12-02T01:47:31Z\", or the day \
-                     alone as \"2026-12-02\")"
+                    "not a date: {text:?} (write it as \"2026-12-02T01:47:31Z\" in UTC, with its \
+                     offset as \"2026-12-02T02:47:31+01:00\", or the day alone as \"2026-12-02\")"
                 )
             })
     }
@@ -168,6 +194,7 @@ pub struct Film {
     /// The title in its own language.
     pub original_title: String,
     /// The year it was released.
+    #[serde(deserialize_with = "year")]
     pub year: u16,
 }
 
@@ -303,9 +330,27 @@ pub struct Captions {
 
 /// A YouTube video id (11 characters of `A-Za-z0-9_-`), checked when parsed so it
 /// can be put into an embed URL as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YoutubeId(String);
+
+// Why a visitor, not `try_from = "String"`: an error raised while the string is
+// read points at the id itself; one raised after it pointed at the end of the
+// enclosing object.
+impl<'de> Deserialize<'de> for YoutubeId {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct Id;
+        impl serde::de::Visitor<'_> for Id {
+            type Value = YoutubeId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a YouTube video id")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<YoutubeId, E> {
+                YoutubeId::try_from(id.to_owned()).map_err(E::custom)
+            }
+        }
+        de.deserialize_str(Id)
+    }
+}
 
 impl YoutubeId {
     /// The privacy-enhanced embed URL, asked to play at once: it is only loaded
@@ -328,7 +373,12 @@ impl TryFrom<String> for YoutubeId {
         if ok {
             Ok(Self(id))
         } else {
-            Err(format!("not a YouTube video id: {id:?}"))
+            let n = id.chars().count();
+            Err(format!(
+                "not a YouTube video id: {id:?} is {n} character{}; an id is the 11 characters \
+                 (letters, digits, _ and -) after `v=` in the video's address",
+                if n == 1 { "" } else { "s" }
+            ))
         }
     }
 }
@@ -645,6 +695,42 @@ fn slug<'de, D: serde::Deserializer<'de>>(de: D) -> Result<String, D::Error> {
              hyphens, e.g. \"miracle-in-cell-no-7\")"
         )))
     }
+}
+
+/// A film's year: a number. Why by hand: serde's own message for a year written
+/// in quotes is "invalid type: string, expected u16", which says nothing to an owner.
+fn year<'de, D: serde::Deserializer<'de>>(de: D) -> Result<u16, D::Error> {
+    struct Year;
+    impl serde::de::Visitor<'_> for Year {
+        type Value = u16;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("the year as a number, e.g. 1988")
+        }
+        fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<u16, E> {
+            u16::try_from(year).map_err(|_| E::custom(format_args!("{year} is not a year")))
+        }
+        fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<u16, E> {
+            Err(E::custom(format_args!("{year} is not a year")))
+        }
+        fn visit_f64<E: serde::de::Error>(self, year: f64) -> Result<u16, E> {
+            Err(E::custom(format_args!(
+                "{year} is not a year: a whole number, e.g. 1988"
+            )))
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<u16, E> {
+            Err(if text.trim().parse::<u16>().is_ok() {
+                E::custom(format_args!(
+                    "a number is expected, without quotes: write {}, not {text:?}",
+                    text.trim()
+                ))
+            } else {
+                E::custom(format_args!(
+                    "the year as a number is expected (e.g. 1988), not {text:?}"
+                ))
+            })
+        }
+    }
+    de.deserialize_any(Year)
 }
 
 fn parse<'a, T: Deserialize<'a>>(file: &str, json: &'a str) -> Result<T, ContentError> {
