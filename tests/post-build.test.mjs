@@ -390,3 +390,42 @@ test('headers refuses a build without a policy or without hashed files', async (
     await assert.rejects(headers(build), /hashed/);
   });
 });
+
+test('drafts fails a build that holds a draft\'s page, address or text, and passes one without', async () => {
+  const { drafts } = await import('../scripts/post-build/drafts.mjs');
+  const posts = await mkdtemp(join(tmpdir(), 'drafts-posts-'));
+  const env = { dir: process.env.GOOSEBUMPS_POSTS_DIR, shown: process.env.GOOSEBUMPS_DRAFTS };
+  process.env.GOOSEBUMPS_POSTS_DIR = posts;
+  delete process.env.GOOSEBUMPS_DRAFTS;
+  try {
+    const quote = 'A draft quote that nobody has read yet, long enough to be unique.';
+    await writeFile(join(posts, 'a-draft.json'), JSON.stringify({ slug: 'a-draft', draft: true, title: 'Short', testimonial: { quote } }));
+    await writeFile(join(posts, 'published.json'), JSON.stringify({ slug: 'published', draft: false, testimonial: { quote: 'Published words.' } }));
+    await writeFile(join(posts, 'broken.json'), '{ "slug": ');
+    const clean = { 'index.html': page('', '<a href="/published/">Published words.</a>'), 'published/index.html': page('') };
+    await withBuild(clean, async (build) => {
+      assert.match(await drafts(build), /1 draft\(s\) checked/);
+    });
+    for (const [what, files] of [
+      ['its page', { ...clean, 'a-draft/index.html': page('') }],
+      ['its replies', { ...clean, 'replies/a-draft.json': '{}' }],
+      ['its address', { ...clean, 'sw.js': 'const PRECACHED = ["/a-draft/"];' }],
+      ['its text, in the wasm', { ...clean, 'goosebumps-0123_bg.wasm': Buffer.concat([Buffer.from([0, 97, 115, 109]), Buffer.from(quote)]) }],
+    ]) {
+      await withBuild(files, async (build) => {
+        await assert.rejects(drafts(build), /a draft is in the build:\n {2}.*a-draft\.json/, what);
+      });
+    }
+    // A build that shows drafts (cargo xtask serve) is not checked.
+    process.env.GOOSEBUMPS_DRAFTS = '1';
+    await withBuild({ ...clean, 'a-draft/index.html': page('') }, async (build) => {
+      assert.match(await drafts(build), /shown/);
+    });
+  } finally {
+    for (const [name, value] of [['GOOSEBUMPS_POSTS_DIR', env.dir], ['GOOSEBUMPS_DRAFTS', env.shown]]) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await rm(posts, { recursive: true, force: true });
+  }
+});

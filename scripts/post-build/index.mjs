@@ -17,6 +17,8 @@
 //      the caching rules (immutable for hashed files, no-cache for the page, sw.js…).
 //   6. hosts: nginx.conf and .htaccess, the same headers, caching, types and 404 page
 //      for nginx and Apache, read from the _headers of step 5.
+//   7. drafts: a build that does not show drafts fails if a draft's page, address
+//      or text is in any built file.
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
 import { resolve } from 'node:path';
@@ -26,8 +28,9 @@ import { csp } from './csp.mjs';
 import { serviceWorker } from './service-worker.mjs';
 import { headers } from './headers.mjs';
 import { hosts } from './hosts.mjs';
+import { drafts } from './drafts.mjs';
 
-const steps = [prerender, publicUrls, csp, serviceWorker, headers, hosts];
+const steps = [prerender, publicUrls, csp, serviceWorker, headers, hosts, drafts];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

@@ -26,6 +26,7 @@ fn main() {
         Some("test") => test(),
         Some("bench") => bench(),
         Some("replies") => replies(&args[1..]),
+        Some("check") if args.len() == 1 => check_content(false),
         Some("new-post") => match &args[1..] {
             [slug] => new_post::new_post(&root(), slug).map(|path| {
                 eprintln!(
@@ -48,6 +49,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path; no drafts)
   test                        install what is missing, then run every check and test
   bench                       the release build's figures (size, Lighthouse, start-up, scale, typing) into BENCHMARKS.md
+  check                       every content error (posts, site.json, published replies) at once, in seconds
   setup                       only install what is missing
   new-post SLUG               write src/content/posts/SLUG.json, a draft to fill in (see README)
   replies add|list|remove …   publish readers' replies into src/content/replies/ (see README)";
@@ -199,12 +201,56 @@ fn ensure_chromium() -> Result {
     }
 }
 
+/// Every content error of the project at once, before anything is compiled for
+/// the browser (`src/bin/check.rs`): the first thing `serve` and `dist` do, and
+/// `cargo xtask check`. With `drafts`, a draft's error stops it too (`serve`
+/// shows drafts; `dist` and `check` leave them out).
+fn check_content(drafts: bool) -> Result {
+    let mut c = cmd(&env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.args([
+        "run",
+        "-q",
+        "-p",
+        "goosebumps",
+        "--bin",
+        "check",
+        "--no-default-features",
+        "--features",
+        "ssr",
+        "--",
+        "--project",
+    ])
+    .arg(root());
+    if drafts {
+        c.arg("--drafts");
+    }
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("the content has errors (above): nothing was built".into())
+    }
+}
+
+/// Where `cargo xtask serve` builds: its own folder, so `dist/` only ever holds a
+/// release (a debug build and drafts never land there).
+const SERVE_DIR: &str = "target/serve";
+/// Where `cargo xtask dist` builds before the result replaces `dist/`.
+const DIST_NEXT: &str = "target/dist-next";
+/// Where the replaced `dist/` goes for the moment of the swap.
+const DIST_OLD: &str = "target/dist-old";
+
 fn serve() -> Result {
     setup()?;
+    check_content(true)?;
     // Drafts are served here, never in `dist`: build.rs (the browser's list of posts)
     // and the pre-render step read this, on every rebuild of the served site.
     run(cmd("trunk").env("GOOSEBUMPS_DRAFTS", "1").args([
         "serve",
+        "--dist",
+        SERVE_DIR,
         "--offline",
         "--address",
         "127.0.0.1",
@@ -227,6 +273,16 @@ fn build(public_url: &str, dist_dir: &str) -> Result {
     ]))
 }
 
+/// Removes `dir` and everything in it; nothing when there is none.
+fn remove_dir(dir: &Path) -> Result {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("{}: {e}", dir.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The made-up address the test site (`dist-site/`) is built for.
 const SITE_FIXTURE_URL: &str = "https://goosebumps.example/";
 
@@ -237,7 +293,23 @@ fn dist(args: &[String]) -> Result {
         _ => return Err(USAGE.to_owned()),
     };
     setup()?;
-    build(&public_url, "dist")?;
+    check_content(false)?;
+    // Built aside, then swapped in: a failed build leaves the previous dist/ as it
+    // was (or none), never a mix, a half-built one or a stage folder.
+    let (next, old) = (root().join(DIST_NEXT), root().join(DIST_OLD));
+    for leftover in [&next, &old] {
+        remove_dir(leftover)?;
+    }
+    if let Err(e) = build(&public_url, DIST_NEXT) {
+        remove_dir(&next)?;
+        return Err(format!("{e}\nxtask: dist/ was left as it was"));
+    }
+    let dist = root().join("dist");
+    if dist.exists() {
+        fs::rename(&dist, &old).map_err(|e| format!("dist/ → {DIST_OLD}: {e}"))?;
+    }
+    fs::rename(&next, &dist).map_err(|e| format!("{DIST_NEXT} → dist/: {e}"))?;
+    remove_dir(&old)?;
     eprintln!("xtask: the site is in dist/, for {public_url}; copy it to any static host.");
     Ok(())
 }
