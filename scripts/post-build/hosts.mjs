@@ -21,6 +21,9 @@ import { headersFor, parseHeaders } from './headers.mjs';
 export const TYPES = [
   { extension: '.webmanifest', type: 'application/manifest+json' },
   { extension: '.wasm', type: 'application/wasm' },
+  // The videos' captions (<track>): nginx's mime.types before 1.25 lacks them, and
+  // with nosniff a caption sent as application/octet-stream is not a caption.
+  { extension: '.vtt', type: 'text/vtt' },
   // The Atom feeds (prerender.mjs): the site's and each post's. Not every `.xml`
   // (sitemap.xml keeps the server's XML type).
   { name: 'feed.xml', type: 'application/atom+xml' },
@@ -130,6 +133,7 @@ export function nginxConf(site) {
       : [
           `location = ${base.slice(0, -1)} {`,
           '    absolute_redirect off;',
+          ...addHeaders(everywhere.headers, '    '),
           `    return 301 ${base};`,
           '}',
           '',
