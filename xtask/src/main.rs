@@ -242,6 +242,22 @@ const DIST_NEXT: &str = "target/dist-next";
 /// Where the replaced `dist/` goes for the moment of the swap.
 const DIST_OLD: &str = "target/dist-old";
 
+/// Debian's nginx and Apache, which serve a build with its generated nginx.conf and
+/// .htaccess in tests/e2e/hosts.spec.ts: apt-get when root, else the command to run.
+fn ensure_hosts() -> Result {
+    if Path::new("/usr/sbin/nginx").exists() && Path::new("/usr/sbin/apache2").exists() {
+        return Ok(());
+    }
+    let install = "apt-get update && apt-get install -y nginx apache2";
+    if output_of("id", &["-u"]).as_deref() == Some("0") {
+        run(cmd("sh").args(["-c", &format!("DEBIAN_FRONTEND=noninteractive {install}")]))
+    } else {
+        Err(format!(
+            "the host tests need nginx and Apache; install them with:\n    sudo sh -c '{install}'"
+        ))
+    }
+}
+
 fn serve() -> Result {
     setup()?;
     check_content(true)?;
@@ -322,6 +338,7 @@ fn test() -> Result {
         }
     }
     ensure_chromium()?;
+    ensure_hosts()?;
     engines::ensure()?;
     npm_ci()?;
     run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
@@ -414,6 +431,14 @@ fn test() -> Result {
     let site = site.and_then(|()| build("/", "dist-hostile"));
     env::remove_var("GOOSEBUMPS_REPLIES_DIR");
     env::remove_var("GOOSEBUMPS_POSTS_DIR");
+    // The site under /blog/, with its feeds and a published replies file, served by
+    // real nginx and Apache with the nginx.conf and .htaccess it writes (hosts.spec.ts).
+    let site = site.and_then(|()| {
+        env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published");
+        let blog = build("/blog/", "dist-blog");
+        env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+        blog
+    });
     env::remove_var("GOOSEBUMPS_SITE_URL");
     site?;
     // Size ceilings on the release build (brotli).
