@@ -259,8 +259,9 @@ fn ensure_hosts() -> Result {
 }
 
 fn serve() -> Result {
-    setup()?;
+    // The content first: its errors come in seconds, before installing or compiling anything else.
     check_content(true)?;
+    setup()?;
     // Drafts are served here, never in `dist`: build.rs (the browser's list of posts)
     // and the pre-render step read this, on every rebuild of the served site.
     run(cmd("trunk").env("GOOSEBUMPS_DRAFTS", "1").args([
@@ -308,8 +309,9 @@ fn dist(args: &[String]) -> Result {
         [flag, url] if flag == "--public-url" => url.clone(),
         _ => return Err(USAGE.to_owned()),
     };
-    setup()?;
+    // The content first: its errors come in seconds, before installing or compiling anything else.
     check_content(false)?;
+    setup()?;
     // Built aside, then swapped in: a failed build leaves the previous dist/ as it
     // was (or none), never a mix, a half-built one or a stage folder.
     let (next, old) = (root().join(DIST_NEXT), root().join(DIST_OLD));
