@@ -35,9 +35,11 @@ test('WASM + JS stay under their ceiling', () => {
 
 // What a first visit to one page loads: that page's HTML and the site's files,
 // but not the other pages, the feeds and sitemap, the sample video files, the
-// install-only assets (icons, manifest) or the service worker's own files.
+// install-only assets (icons, manifest), the service worker's own files or the
+// hosts' configuration (_headers, nginx.conf, .htaccess: read by the host, never
+// by a reader's browser).
 const assets = filesUnder(DIST).filter(
-  (f) => !/\.(webm|mp4|html|xml)$|\/icons\/|manifest|sw\.js$|_headers$|robots\.txt$/.test(f),
+  (f) => !/\.(webm|mp4|html|xml)$|\/icons\/|manifest|sw\.js$|_headers$|nginx\.conf$|\.htaccess$|robots\.txt$/.test(f),
 );
 const firstVisit = (page) => [join(DIST, page), ...assets].reduce((sum, f) => sum + brotliSize(f), 0);
 
