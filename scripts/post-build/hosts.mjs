@@ -8,10 +8,11 @@
 // nginx.conf is a snippet to `include` inside a `server { }` block. nginx gives a
 // block with its own add_header none of the block around it, so every location
 // repeats the security headers. .htaccess is read by Apache where it lies, at the
-// top of the published folder; other hosts do not serve dot-files' rules (and the
-// service worker never precaches them: it skips dot-files, and runs before this).
-// Neither is for readers: both servers answer 404 for _headers, nginx.conf and
-// .htaccess. tests/e2e/hosts.spec.ts serves a build through real nginx and Apache.
+// top of the published folder; other hosts ignore it, and at worst serve it (it holds
+// only the headers every response shows). Neither is for readers: both servers
+// answer 404 for _headers and nginx.conf (Apache's own rule refuses .htaccess), and
+// the service worker never precaches them (it skips dot-files, and runs before this
+// step). tests/e2e/hosts.spec.ts serves a build through real nginx and Apache.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { builtFiles } from './html.mjs';
@@ -64,6 +65,7 @@ function headersOf(rules, path) {
   const names = new Map(rules.flatMap((r) => r.headers.map(([name]) => [name.toLowerCase(), name])));
   return Object.entries(headersFor(rules, path)).map(([name, value]) => [names.get(name) ?? name, value]);
 }
+
 const comment = (lines) => lines.map((line) => (line ? `# ${line}` : '#'));
 
 /** A value as an nginx string: in double quotes; `$` would be a variable, so refused. */
