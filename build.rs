@@ -40,9 +40,12 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
-    let root = std::env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
     let mut bundled = Vec::new();
     for path in &files {
+        // Relative to the package (unless the environment names a folder
+        // elsewhere): cargo checks it in the package's folder, wherever that is now,
+        // so a project copied or moved (target/ with it) rebuilds from its own
+        // posts, never from the folder it was first built in.
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path
             .file_name()
@@ -50,12 +53,10 @@ fn main() {
             .to_str()
             .expect("a UTF-8 file name");
         let text = std::fs::read_to_string(path).expect("a post file");
-        let absolute = Path::new(&root).join(path);
-        let absolute = absolute.to_str().expect("a UTF-8 path").to_owned();
         // A build without drafts does not even compile them in: no artifact of
         // `cargo xtask dist`, debug or release, holds a draft's text.
         if drafts || !is_draft(&text) {
-            bundled.push((name.to_owned(), absolute, text));
+            bundled.push((name.to_owned(), include_path(path), text));
         }
     }
     let out_dir = std::env::var_os("OUT_DIR").expect("OUT_DIR");
@@ -69,9 +70,32 @@ fn main() {
     live_site(out_dir);
 }
 
+/// The path `include_str!` reads `path` from, as Rust code. An `include!`d file
+/// resolves a relative path against itself, in `OUT_DIR`, so a path relative to
+/// the package becomes `concat!(env!("CARGO_MANIFEST_DIR"), "/…")`: the package's
+/// folder when the crate is compiled, not when this script last ran (after a move,
+/// the crate can be compiled again without the script running again, and must not
+/// read the old folder's posts). An absolute path (a folder the environment names)
+/// stays as it is.
+pub(crate) fn include_path(path: &Path) -> String {
+    let text = path.to_str().expect("a UTF-8 path");
+    if path.is_absolute() {
+        format!("{text:?}")
+    } else {
+        let relative: Vec<_> = path
+            .components()
+            .map(|c| c.as_os_str().to_str().expect("a UTF-8 path"))
+            .filter(|c| *c != ".")
+            .collect();
+        format!(
+            "concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?})",
+            format!("/{}", relative.join("/"))
+        )
+    }
+}
+
 /// `content::BUNDLED`: each post's file name and its text (drafts already left out
-/// of a build without them), included by absolute path
-/// (an `include!`d file resolves relative paths against itself, in `OUT_DIR`), and
+/// of a build without them), included from the path [`include_path`] gives, and
 /// `DRAFTS_BUILT`, whether this build shows drafts.
 pub(crate) fn bundled_code(files: &[(String, String, String)], drafts: bool) -> String {
     let mut code = String::from(
@@ -81,8 +105,8 @@ pub(crate) fn bundled_code(files: &[(String, String, String)], drafts: bool) -> 
          /// so a broken post names the file to fix.\n\
          pub const BUNDLED: &[(&str, &str)] = &[\n",
     );
-    for (name, absolute, _) in files {
-        writeln!(code, "    ({name:?}, include_str!({absolute:?})),").unwrap();
+    for (name, path, _) in files {
+        writeln!(code, "    ({name:?}, include_str!({path})),").unwrap();
     }
     writeln!(
         code,

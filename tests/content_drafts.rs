@@ -5,17 +5,23 @@
 
 use goosebumps::content::{self, parse_post, posts, BUNDLED};
 
-// The build script's own functions, to check what it writes for posts that are
-// not the shipped ones (which hold no draft).
+// The build script's own functions, to check what it writes for posts of the
+// tests' own (the owner's may hold a draft or not).
 #[allow(dead_code)]
 #[path = "../build.rs"]
 mod build_script;
 
-/// The shipped post, as a draft with the slug `slug` (or not, with `draft: false`).
+/// The seed post (`tests/fixtures/seed-post.json`), which has no `"draft"` field.
+const SEED_POST: &str = include_str!("fixtures/seed-post.json");
+
+/// The seed post, as a draft with the slug `slug` (or not, with `draft: false`; or
+/// without the field, with `None`).
 fn post_json(slug: &str, draft: Option<bool>) -> String {
-    let json = BUNDLED[0]
-        .1
-        .replacen("\"miracle-in-cell-no-7\"", &format!("{slug:?}"), 1);
+    assert!(
+        !SEED_POST.contains("\"draft\""),
+        "the fixture says nothing of drafts"
+    );
+    let json = SEED_POST.replacen("\"miracle-in-cell-no-7\"", &format!("{slug:?}"), 1);
     match draft {
         Some(draft) => json.replacen('{', &format!("{{\n  \"draft\": {draft},"), 1),
         None => json,
@@ -100,14 +106,33 @@ fn the_browser_list_leaves_drafts_out_of_a_build_without_them() {
 }
 
 #[test]
-fn bundled_holds_every_file_by_absolute_path_and_says_whether_drafts_are_built() {
-    let files = [(
-        "a.json".to_owned(),
-        "/abs/src/content/posts/a.json".to_owned(),
-        String::new(),
-    )];
+fn bundled_holds_every_file_from_the_package_it_is_compiled_in() {
+    let files = [
+        (
+            "a.json".to_owned(),
+            build_script::include_path(std::path::Path::new("src/content/posts/a.json")),
+            String::new(),
+        ),
+        (
+            "b.json".to_owned(),
+            build_script::include_path(std::path::Path::new("/abs/posts/b.json")),
+            String::new(),
+        ),
+    ];
     let code = build_script::bundled_code(&files, true);
-    assert!(code.contains(r#"("a.json", include_str!("/abs/src/content/posts/a.json")),"#));
+    // The default folder, relative to the package: read from the package's folder
+    // when the crate is compiled, so a moved project reads its own posts.
+    assert!(
+        code.contains(
+            r#"("a.json", include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/content/posts/a.json"))),"#
+        ),
+        "{code}"
+    );
+    // A folder named by the environment (GOOSEBUMPS_POSTS_DIR), by its absolute path.
+    assert!(
+        code.contains(r#"("b.json", include_str!("/abs/posts/b.json")),"#),
+        "{code}"
+    );
     assert!(
         code.contains("pub const DRAFTS_BUILT: bool = true;"),
         "{code}"

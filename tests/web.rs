@@ -26,7 +26,9 @@ fn document() -> web_sys::Document {
 fn mount_page(store: Rc<MemoryStore>) -> (HtmlElement, impl Drop) {
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let post = content::all_posts().unwrap().remove(0);
+    // The seed post (whose slug is `common::POST`), whatever posts the owner has.
+    let post =
+        content::parse_post("seed-post.json", include_str!("fixtures/seed-post.json")).unwrap();
     let store: Rc<dyn Store> = store;
     let handle = leptos::mount::mount_to(container.clone(), move || {
         view! { <PostPage post=post store=store /> }
