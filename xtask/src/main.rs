@@ -9,6 +9,7 @@ use std::process::{exit, Command};
 
 mod engines;
 mod new_post;
+mod project;
 
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -18,7 +19,13 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 type Result<T = ()> = std::result::Result<T, String>;
 
 fn main() {
-    let args: Vec<String> = env::args().skip(1).collect();
+    let mut args: Vec<String> = env::args().skip(1).collect();
+    // The project is where xtask is run (or the one `--project DIR` names), never
+    // where it was compiled.
+    if let Err(message) = project::init(&mut args) {
+        eprintln!("xtask: {message}");
+        exit(1);
+    }
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup(),
         Some("serve") => serve(),
@@ -44,7 +51,8 @@ fn main() {
     }
 }
 
-const USAGE: &str = "usage: cargo xtask <command>
+const USAGE: &str = "usage: cargo xtask [--project DIR] <command>
+  (the project is the one the current folder is in, or DIR)
   serve                       install what is missing, then serve the page at http://127.0.0.1:8080 (drafts too)
   dist [--public-url /path/]  the release build into dist/ (deployable under a sub-path; no drafts)
   test                        install what is missing, then run every check and test
@@ -68,12 +76,10 @@ fn replies(args: &[String]) -> Result {
     exit(status.code().unwrap_or(1))
 }
 
-/// The repository root (the parent of this crate).
+/// The project's folder: the one xtask is run in (or above it), or `--project DIR`
+/// (see `project.rs`).
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the repo")
-        .to_path_buf()
+    project::root()
 }
 
 /// A command run in the repo root, with the project-local tools first on PATH.
@@ -382,6 +388,8 @@ fn test() -> Result {
     ]))?;
     // The post_build hook's steps (CSP, public URLs, service worker) on made-up builds.
     run(cmd("node").args(["--test", "tests/post-build.test.mjs"]))?;
+    // Every relative link of the docs resolves; the README stays short.
+    run(cmd("node").args(["--test", "tests/docs.test.mjs"]))?;
     run(cmd("cargo")
         .args(["test", "-p", "goosebumps", "--target", WASM_TARGET])
         .env(
