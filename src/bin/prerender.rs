@@ -4,8 +4,13 @@
 //! `<slug>/index.html` per post, `404.html`, and, when the site's absolute URL is
 //! known, `feed.xml`, `<slug>/feed.xml`, `sitemap.xml` and `robots.txt`.
 //!
-//! Usage: `prerender <index.html>` (Trunk's post_build hook runs it on the staged
-//! file, which every page starts from and which becomes the home page). The site's
+//! Usage: `prerender [--project DIR] <index.html>` (Trunk's post_build hook runs it
+//! on the staged file, which every page starts from and which becomes the home
+//! page). The project (for `public/flags/`, `node_modules/` and the published
+//! replies) is `DIR`, else the folder Trunk builds (`TRUNK_SOURCE_DIR`) or the
+//! current one, or the nearest folder above it that holds `src/content/posts/`
+//! beside the workspace's `Cargo.toml`: never the folder the binary was compiled
+//! in, so a copied or moved project renders with its own files. The site's
 //! settings (`src/content/site.json`) give the site's name and its URL;
 //! `GOOSEBUMPS_SITE_URL` (optional, e.g. `https://example.org`) overrides the URL,
 //! and `TRUNK_PUBLIC_URL` (set by Trunk) is added to a URL without that path.
@@ -22,7 +27,8 @@ use goosebumps::content::site::{bundled_site, Site};
 use goosebumps::content::{self};
 use goosebumps::pages::render::{render_site, SiteBuild};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The project's own flags (`<code>.svg`), taken before flag-icons' (see
 /// `content::countries::copy_flags`).
@@ -36,11 +42,61 @@ fn fail(message: impl std::fmt::Display) -> ! {
     std::process::exit(1)
 }
 
+const USAGE: &str = "usage: prerender [--project DIR] <index.html>";
+
+/// The project this build is of, found once (see [`find_project`]).
+static PROJECT: OnceLock<PathBuf> = OnceLock::new();
+
+/// Whether `dir` is a project: `src/content/posts/` and a workspace `Cargo.toml`.
+fn is_project(dir: &Path) -> bool {
+    dir.join("src/content/posts").is_dir()
+        && std::fs::read_to_string(dir.join("Cargo.toml"))
+            .is_ok_and(|toml| toml.lines().any(|line| line.trim() == "[workspace]"))
+}
+
+/// The project: `named` (`--project DIR`), which must be one; else the nearest
+/// project at or above the folder Trunk builds (`TRUNK_SOURCE_DIR`), or the current
+/// folder (the pre-render step runs `cargo run` in the project).
+fn find_project(named: Option<PathBuf>) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|e| fail(format!("the current folder: {e}")));
+    if let Some(dir) = named {
+        let dir = cwd.join(dir);
+        if !is_project(&dir) {
+            fail(format!(
+                "--project {}: not a Goosebumps project (the folder that holds \
+                 src/content/posts/ and the workspace's Cargo.toml)",
+                dir.display()
+            ));
+        }
+        return dir;
+    }
+    let start = match std::env::var_os("TRUNK_SOURCE_DIR").filter(|d| !d.is_empty()) {
+        Some(dir) => cwd.join(dir),
+        None => cwd,
+    };
+    start
+        .ancestors()
+        .find(|dir| is_project(dir))
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| {
+            fail(format!(
+                "{} is not in a Goosebumps project (the folder that holds src/content/posts/ \
+                 and the workspace's Cargo.toml): run it there, or name it with --project DIR",
+                start.display()
+            ))
+        })
+}
+
+/// The project's folder, as [`find_project`] found it.
+fn project() -> &'static Path {
+    PROJECT.get().expect("the project is found first")
+}
+
 /// The folder published replies are read from.
 fn replies_dir() -> std::path::PathBuf {
     match std::env::var_os("GOOSEBUMPS_REPLIES_DIR").filter(|d| !d.is_empty()) {
         Some(dir) => dir.into(),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join(published::REPLIES_DIR),
+        None => project().join(published::REPLIES_DIR),
     }
 }
 
@@ -105,9 +161,19 @@ fn replies_left_out(posts: &[content::Post]) -> Option<String> {
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .expect("usage: prerender <index.html>");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let named = match args.iter().position(|a| a == "--project") {
+        Some(at) if at + 1 < args.len() => {
+            args.remove(at);
+            Some(PathBuf::from(args.remove(at)))
+        }
+        Some(_) => fail(USAGE),
+        None => None,
+    };
+    let [path] = <[String; 1]>::try_from(args).unwrap_or_else(|_| fail(USAGE));
+    PROJECT
+        .set(find_project(named))
+        .expect("the project is found once");
     let template = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(format!("{path}: {e}")));
     let site = bundled_site().unwrap_or_else(|e| fail(e));
     // Drafts only for `cargo xtask serve` (GOOSEBUMPS_DRAFTS=1), as build.rs does
@@ -124,7 +190,7 @@ fn main() {
         .unwrap_or(Path::new("."))
         .to_owned();
     // The flags of these posts only, from npm flag-icons, beside the pages.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = project();
     let (own, flag_icons) = (root.join(OWN_FLAGS), root.join(FLAG_ICONS));
     content::countries::copy_flags(&posts, &[&own, &flag_icons], &dir.join("flags"))
         .unwrap_or_else(|e| fail(e));
