@@ -106,16 +106,16 @@ pub fn mount() {
 /// (A window of another origin will not give its address: reading it throws.)
 fn framed_by_another_site() -> bool {
     let mut frame = window();
-    while let Ok(Some(parent)) = frame.parent() {
-        if parent == frame {
-            return false;
+    loop {
+        match frame.parent() {
+            // The top (its own parent), or a window no longer in a page.
+            Ok(Some(parent)) if parent == frame => return false,
+            Ok(None) => return false,
+            Ok(Some(parent)) if parent.location().href().is_ok() => frame = parent,
+            // Another origin's window, or one that will not even say so.
+            _ => return true,
         }
-        if parent.location().href().is_err() {
-            return true;
-        }
-        frame = parent;
     }
-    false
 }
 
 /// Builds the live parts of the page over the build-time markup in `built`: one
