@@ -1,4 +1,4 @@
-//! A copy of the project's posts in a temporary folder, and the tool run on it.
+//! A project of one post (the seed's own copy) in a temporary folder, and the tool run on it.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -15,15 +15,18 @@ pub fn wordpress_export() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress-6.1-export.xml")
 }
 
-/// A temporary project: the real posts, no published replies.
+/// A temporary project with one post, [`POST`]: the seed post's own copy
+/// (`tests/fixtures/seed-post.json`), whatever posts the owner has; no published
+/// replies.
 pub fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let posts = dir.path().join("src/content/posts");
     std::fs::create_dir_all(&posts).unwrap();
-    for entry in std::fs::read_dir(repo().join("src/content/posts")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, posts.join(path.file_name().unwrap())).unwrap();
-    }
+    std::fs::copy(
+        repo().join("tests/fixtures/seed-post.json"),
+        posts.join(format!("{POST}.json")),
+    )
+    .unwrap();
     dir
 }
 
