@@ -82,7 +82,13 @@ pub fn html_to_text(html: &str) -> String {
 /// Ends a link whose words start at `start` of `out`: its address is added when
 /// the words do not say it.
 fn close_link(out: &mut String, paragraph: &mut bool, start: usize, href: Option<String>) {
-    let words = out.get(start..).unwrap_or("").trim();
+    // A paragraph break may have trimmed the text below `start` since: from the
+    // character there.
+    let mut start = start.min(out.len());
+    while !out.is_char_boundary(start) {
+        start -= 1;
+    }
+    let words = out[start..].trim();
     if let Some(href) = href.filter(|h| !same_address(h, words)) {
         if words.is_empty() {
             push_text(out, paragraph, &href);

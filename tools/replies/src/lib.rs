@@ -17,6 +17,7 @@
 //! [`MAX_NESTED_MAILS`] deep, and `add` in O(n log n) of the replies.
 
 mod html;
+mod mail;
 mod shown;
 mod wxr;
 
@@ -31,7 +32,6 @@ use goosebumps::comments::published::{
 };
 use goosebumps::comments::{Comment, CommentId};
 use goosebumps::i18n::Lang;
-use mail_parser::{MessageParser, MimeHeaders};
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::io::{Read, Write};
@@ -529,7 +529,7 @@ fn read_wxr(project: &Project, name: &str, text: &str, found: &mut Found) -> Res
                 date_text,
             } => found.candidates.push(Candidate {
                 label: format!("{name}: comment {wp_id}"),
-                comment,
+                comment: *comment,
                 origin: Origin::WordPress,
                 date_field: if date_field == "wp:comment_date" {
                     "`wp:comment_date`"
@@ -559,8 +559,9 @@ fn read_wxr(project: &Project, name: &str, text: &str, found: &mut Found) -> Res
     Ok(())
 }
 
-/// A saved email: reply blocks in its text parts, and attached reply files. It
-/// was found in `mails` emails (0: it is a file of its own).
+/// A saved email: reply blocks in its text parts, attached reply files, and
+/// emails attached to it in turn (see [`mail`]). It was found in `mails` emails
+/// (0: it is a file of its own).
 fn read_mail(
     project: &Project,
     name: &str,
@@ -572,11 +573,8 @@ fn read_mail(
         found.refused.push(too_deep(name));
         return Ok(());
     }
-    let message = MessageParser::default()
-        .parse(bytes)
-        .ok_or_else(|| "it is not an email".to_string())?;
     let before = found.candidates.len() + found.refused.len() + found.skipped.len();
-    read_message(project, name, &message, found, mails)?;
+    mail::read(project, name, bytes, found, mails)?;
     if found.candidates.len() + found.refused.len() + found.skipped.len() == before {
         return Err(
             "it is an email without a reply (no reply block, no attached reply file)".into(),
@@ -590,70 +588,6 @@ fn too_deep(name: &str) -> String {
         "{name}: It holds an email nested more than {MAX_NESTED_MAILS} deep (an email attached \
          to an email attached to …), which was not read."
     )
-}
-
-/// One email's text and attachments; it was found in `mails` emails. Emails
-/// attached to it are read in turn (a loop, not recursion of the input's depth:
-/// at most [`MAX_NESTED_MAILS`] levels).
-fn read_message(
-    project: &Project,
-    name: &str,
-    message: &mail_parser::Message,
-    found: &mut Found,
-    mails: usize,
-) -> Result<(), String> {
-    let mut queue: VecDeque<(&mail_parser::Message, usize)> = VecDeque::from([(message, mails)]);
-    while let Some((message, mails)) = queue.pop_front() {
-        // The plain text part; an HTML-only mail's text otherwise (the same block
-        // twice in `multipart/alternative` would only be the same reply twice).
-        let mut texts: Vec<String> = message
-            .text_bodies()
-            .filter(|p| !p.is_text_html())
-            .filter_map(|p| p.text_contents().map(str::to_owned))
-            .collect();
-        if texts.is_empty() {
-            texts = message
-                .html_bodies()
-                .filter_map(|p| p.text_contents().map(html_to_text))
-                .collect();
-        }
-        for text in texts {
-            read_text_blocks(name, &text, found);
-        }
-        for part in message.attachments() {
-            if let Some(inner) = part.message() {
-                if mails + 1 > MAX_NESTED_MAILS {
-                    found.refused.push(too_deep(name));
-                } else {
-                    queue.push_back((inner, mails + 1));
-                }
-                continue;
-            }
-            let is_mail = part.content_type().is_some_and(|t| {
-                t.ctype().eq_ignore_ascii_case("message")
-                    && t.subtype()
-                        .is_some_and(|s| s.eq_ignore_ascii_case("rfc822") || s.eq_ignore_ascii_case("global"))
-            });
-            if is_mail {
-                // The mail parser gave up on it (too deep in encodings, or broken).
-                found.refused.push(if mails + 1 > MAX_NESTED_MAILS {
-                    too_deep(name)
-                } else {
-                    format!("{name}: An email attached to it could not be read.")
-                });
-                continue;
-            }
-            let file = part.attachment_name().unwrap_or("attachment");
-            let label = format!("{name}: {}", one_line(file, 80));
-            let lower = file.to_ascii_lowercase();
-            if lower.ends_with(".json") || lower.ends_with(".xml") {
-                read_input(project, &label, part.contents(), found, mails + 1).map_err(|why| {
-                    format!("in its attachment {}, {why}", one_line(file, 80))
-                })?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// How `add` went.

@@ -30,7 +30,7 @@ pub enum Skip {
 pub enum WpComment {
     Publish {
         wp_id: u64,
-        comment: Comment,
+        comment: Box<Comment>,
         /// The element its date was read from (`wp:comment_date_gmt`, or
         /// `wp:comment_date` when WordPress did not know the UTC time), and the
         /// date as written there.
@@ -38,19 +38,25 @@ pub enum WpComment {
         date_text: String,
     },
     /// Not published, and why; with its id, so a reply to it can say so.
-    Skipped {
-        wp_id: Option<u64>,
-        why: Skip,
-    },
+    Skipped { wp_id: Option<u64>, why: Skip },
     /// A comment that cannot be read (a missing id, date or parent), with why.
-    Unreadable {
-        wp_id: String,
-        why: String,
-    },
+    Unreadable { wp_id: String, why: String },
 }
+
+/// How deep elements may nest. A WordPress export needs 6 (`rss`, `channel`,
+/// `item`, `wp:comment`, `wp:commentmeta`, `wp:meta_key`); the XML parser reads
+/// nested elements by recursion, so a file nested a hundred thousand deep would
+/// overflow the stack: it is refused before it is parsed.
+pub const MAX_XML_DEPTH: usize = 256;
 
 /// Reads a WXR file. `Err` when it is not well-formed XML or not a WordPress export.
 pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpComment>, String> {
+    if nested_deeper_than(text, MAX_XML_DEPTH) {
+        return Err(format!(
+            "it is XML nested more than {MAX_XML_DEPTH} elements deep, which no WordPress \
+             export is"
+        ));
+    }
     let doc = roxmltree::Document::parse_with_options(
         text,
         roxmltree::ParsingOptions {
@@ -113,23 +119,29 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
             };
             // The UTC date; WordPress writes `0000-00-00 00:00:00` there when it did
             // not know it, and then the site's clock is the best there is.
+            let unknown = |t: &str| t.is_empty() || t.starts_with("0000-00-00");
             let gmt = text_of(&c, "comment_date_gmt").trim().to_owned();
             let local = text_of(&c, "comment_date").trim().to_owned();
-            let date = [("wp:comment_date_gmt", gmt), ("wp:comment_date", local)]
-                .into_iter()
-                .find_map(|(field, text)| Some((field, parse_date_ms(&text)?, text)));
-            let Some((date_field, created_ms, date_text)) = date else {
-                let why = [
-                    ("wp:comment_date_gmt", text_of(&c, "comment_date_gmt")),
-                    ("wp:comment_date", text_of(&c, "comment_date")),
-                ]
-                .into_iter()
-                .map(|(field, text)| (field, text.trim().to_owned()))
-                .find(|(_, text)| !text.is_empty() && !text.starts_with("0000-00-00"))
-                .map_or("it has no date".to_owned(), |(field, text)| {
-                    format!("its `{field}` “{text}” is not a date from 0000 to 9999 (YYYY-MM-DD hh:mm:ss)")
+            let (date_field, date_text) = if !unknown(&gmt) {
+                ("wp:comment_date_gmt", gmt)
+            } else if !unknown(&local) {
+                ("wp:comment_date", local)
+            } else {
+                found.push(WpComment::Unreadable {
+                    wp_id: raw_id,
+                    why: "it has no date".into(),
                 });
-                found.push(WpComment::Unreadable { wp_id: raw_id, why });
+                continue;
+            };
+            let Some(created_ms) = parse_date_ms(&date_text) else {
+                found.push(WpComment::Unreadable {
+                    wp_id: raw_id,
+                    why: format!(
+                        "its `{date_field}` “{}” is not a date from the years 0000 to 9999 \
+                         (YYYY-MM-DD hh:mm:ss)",
+                        crate::one_line(&date_text, 40)
+                    ),
+                });
                 continue;
             };
             let raw_parent = text_of(&c, "comment_parent").trim().to_owned();
@@ -140,7 +152,10 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
             } else {
                 found.push(WpComment::Unreadable {
                     wp_id: raw_id,
-                    why: format!("its `wp:comment_parent` “{raw_parent}” is not a comment id"),
+                    why: format!(
+                        "its `wp:comment_parent` “{}” is not a comment id",
+                        crate::one_line(&raw_parent, 40)
+                    ),
                 });
                 continue;
             };
@@ -148,7 +163,7 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
             let author = html_to_text(&text_of(&c, "comment_author"));
             found.push(WpComment::Publish {
                 wp_id,
-                comment: Comment {
+                comment: Box::new(Comment {
                     id: wordpress_id(wp_id),
                     post: slug.clone(),
                     parent_id: (parent != 0).then(|| wordpress_id(parent)),
@@ -162,11 +177,66 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
                     edited_ms: None,
                     history: Vec::new(),
                     deleted: false,
-                },
+                }),
                 date_field,
                 date_text,
             });
         }
     }
     Ok(found)
+}
+
+/// True when elements in `text` nest deeper than `limit`, counted in one pass
+/// without parsing: comments, CDATA, processing instructions, declarations and
+/// quoted attribute values are skipped, an empty-element tag (`<a/>`) does not
+/// nest. (It counts at least as deep as any parser goes: an element never closed
+/// stays open.)
+pub fn nested_deeper_than(text: &str, limit: usize) -> bool {
+    let bytes = text.as_bytes();
+    let skip_past = |from: usize, end: &str| -> usize {
+        text.get(from..)
+            .and_then(|rest| rest.find(end))
+            .map_or(bytes.len(), |at| from + at + end.len())
+    };
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(at) = text.get(i..).and_then(|rest| rest.find('<')) {
+        let start = i + at;
+        let rest = &bytes[start..];
+        if rest.starts_with(b"<!--") {
+            i = skip_past(start + 4, "-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = skip_past(start + 9, "]]>");
+        } else if rest.starts_with(b"<?") {
+            i = skip_past(start + 2, "?>");
+        } else if rest.starts_with(b"<!") {
+            i = skip_past(start + 2, ">");
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            i = skip_past(start + 2, ">");
+        } else {
+            // A start tag: to its `>`, outside quoted attribute values.
+            let mut quote = None;
+            let mut end = bytes.len();
+            for (k, &b) in rest.iter().enumerate().skip(1) {
+                match (quote, b) {
+                    (None, b'"' | b'\'') => quote = Some(b),
+                    (Some(q), b) if b == q => quote = None,
+                    (None, b'>') => {
+                        end = start + k;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            if end == bytes.len() || bytes[end - 1] != b'/' {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            i = (end + 1).min(bytes.len());
+        }
+    }
+    false
 }

@@ -50,15 +50,74 @@ impl Run {
 
 /// Runs `replies --root <root> args…`, with `stdin` as standard input.
 pub fn run_with(root: &Path, args: &[&str], stdin: &str) -> Run {
+    run_bytes(root, args, stdin.as_bytes())
+}
+
+/// Runs `replies --root <root> args…`, with any bytes as standard input.
+pub fn run_bytes(root: &Path, args: &[&str], stdin: &[u8]) -> Run {
     let mut all = vec!["--root".to_owned(), root.display().to_string()];
     all.extend(args.iter().map(|a| a.to_string()));
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = replies::run(&all, &mut stdin.as_bytes(), &mut out, &mut err);
+    let code = replies::run(&all, &mut { stdin }, &mut out, &mut err);
     Run {
         code,
         out: String::from_utf8(out).unwrap(),
         err: String::from_utf8(err).unwrap(),
     }
+}
+
+/// What every run must be, whatever it was given: exit code 0 or 1; a failure
+/// is one sentence on standard error and nothing else; every line free of the
+/// characters a terminal acts on; the replies written only when it says
+/// “Added …”, and a refusal (exit code 1) whenever the summary counts one.
+/// `before` is [`everything_published`] before the run.
+pub fn assert_sound(r: &Run, root: &Path, before: &str) -> Result<(), String> {
+    let after = everything_published(root);
+    let fail = |why: &str| {
+        Err(format!(
+            "{why}\ncode {}\nout: {}\nerr: {}",
+            r.code, r.out, r.err
+        ))
+    };
+    if r.code != 0 && r.code != 1 {
+        return fail("the exit code is neither 0 nor 1");
+    }
+    for line in r.out.lines().chain(r.err.lines()) {
+        if line.chars().any(replies::is_hidden) {
+            return fail("a line shows a control or direction character as it is");
+        }
+    }
+    if !r.err.is_empty() {
+        if r.code != 1 || !r.out.is_empty() || after != before {
+            return fail("a failure did something");
+        }
+        if r.err.lines().count() != 1 || !r.err.trim_end().ends_with('.') {
+            return fail("a failure is not one sentence");
+        }
+        return Ok(());
+    }
+    let summary = r.out.lines().find(|l| l.contains(" added, "));
+    if let Some(summary) = summary {
+        let refused = summary
+            .split(", ")
+            .find(|p| p.ends_with(" refused") || p.contains(" refused ("))
+            .and_then(|p| p.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        let Some(refused) = refused else {
+            return fail("the summary has no count of refusals");
+        };
+        if (refused > 0) != (r.code == 1) {
+            return fail("the exit code does not follow the refusals");
+        }
+    }
+    let wrote = r
+        .out
+        .lines()
+        .any(|l| l.starts_with("Added ") || l.starts_with("Removed "));
+    if wrote == (after == before) {
+        return fail("the replies were written without saying so, or said and not written");
+    }
+    Ok(())
 }
 
 pub fn run(root: &Path, args: &[&str]) -> Run {
@@ -80,7 +139,9 @@ pub fn everything_published(root: &Path) -> String {
     let mut all = String::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries {
-            all.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+            all.push_str(&String::from_utf8_lossy(
+                &std::fs::read(e.unwrap().path()).unwrap(),
+            ));
         }
     }
     all
@@ -128,5 +189,117 @@ pub fn eml(subject: &str, body: &str) -> String {
          MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8; format=flowed\r\n\
          Content-Transfer-Encoding: quoted-printable\r\n\r\n{}",
         quoted_printable(body)
+    )
+}
+
+/// A WordPress export (WXR 1.2) of the post [`POST`] holding `comments`.
+pub fn wxr(comments: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Site</title><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Miracle</title><wp:post_id>4</wp:post_id><wp:post_name><![CDATA[{POST}]]></wp:post_name>
+{comments}
+</item></channel></rss>"#
+    )
+}
+
+/// One approved WordPress comment: its id, parent (`0`: none), UTC date, author and text.
+pub fn wp_comment(id: &str, parent: &str, gmt: &str, author: &str, content: &str) -> String {
+    format!(
+        "<wp:comment><wp:comment_id>{id}</wp:comment_id>\
+         <wp:comment_author><![CDATA[{author}]]></wp:comment_author>\
+         <wp:comment_author_email><![CDATA[someone@example.org]]></wp:comment_author_email>\
+         <wp:comment_date><![CDATA[2024-03-02 21:05:16]]></wp:comment_date>\
+         <wp:comment_date_gmt><![CDATA[{gmt}]]></wp:comment_date_gmt>\
+         <wp:comment_content><![CDATA[{content}]]></wp:comment_content>\
+         <wp:comment_approved><![CDATA[1]]></wp:comment_approved>\
+         <wp:comment_type><![CDATA[comment]]></wp:comment_type>\
+         <wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+    )
+}
+
+/// A reader's comment on [`POST`], as the page stores it.
+pub fn reader_comment(
+    id: &str,
+    parent: Option<&str>,
+    content: &str,
+) -> goosebumps::comments::Comment {
+    use goosebumps::comments::{Comment, CommentId};
+    Comment {
+        id: CommentId::parse(id).unwrap(),
+        post: POST.into(),
+        parent_id: parent.map(|p| CommentId::parse(p).unwrap()),
+        author: "Maria Camilleri".into(),
+        email: "maria@example.org".into(),
+        url: None,
+        content: content.into(),
+        created_ms: 1_709_406_316_123,
+        edited_ms: None,
+        history: Vec::new(),
+        deleted: false,
+    }
+}
+
+/// A post more, `slug`, in the temporary project.
+pub fn add_post(root: &Path, slug: &str) {
+    std::fs::write(root.join(format!("src/content/posts/{slug}.json")), "{}").unwrap();
+}
+
+/// Writes `src/content/replies/<slug>.json` by hand: `replies` is the JSON array's inside.
+pub fn write_published(root: &Path, slug: &str, replies: &str) {
+    let dir = root.join("src/content/replies");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{slug}.json")),
+        format!("{{\"post\": \"{slug}\", \"replies\": [{replies}]}}\n"),
+    )
+    .unwrap();
+}
+
+/// Base64 in lines of 76, as mail programs write it.
+pub fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for (n, chunk) in bytes.chunks(3).enumerate() {
+        if n > 0 && n % 19 == 0 {
+            out.push_str("\r\n");
+        }
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let v = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[(v >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `inner` (an email's source) attached to a new email, as `message/rfc822`,
+/// plainly or in base64.
+pub fn wrap_mail(inner: &str, level: usize, base64_encoded: bool) -> String {
+    let (encoding, body) = if base64_encoded {
+        (
+            "Content-Transfer-Encoding: base64\r\n",
+            base64(inner.as_bytes()),
+        )
+    } else {
+        ("", inner.to_owned())
+    };
+    format!(
+        "From: Fwd {level} <fwd{level}@example.org>\r\nTo: owner@example.org\r\n\
+         Subject: Fwd {level}\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"B{level}\"\r\n\r\n\
+         --B{level}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nForwarded.\r\n\
+         --B{level}\r\nContent-Type: message/rfc822\r\n{encoding}\
+         Content-Disposition: attachment; filename=\"fwd{level}.eml\"\r\n\r\n{body}\r\n\
+         --B{level}--\r\n"
     )
 }
