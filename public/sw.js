@@ -16,8 +16,8 @@
 // - fetch: pages (navigations) network first, falling back to this version's
 //   cached copy of that page (`/`, `/<slug>/`, also asked for as `/<slug>`,
 //   `/<slug>/index.html`), else its cached 404.html; the published replies
-//   (`replies/<slug>.json`) network first too, falling back to this version's
-//   copy; other precached files cache first. Everything else: the network.
+//   (`replies/<slug>.json`) network first too (fetched as soon as their post's
+//   page is asked for), falling back to this version's copy; other precached files cache first. Everything else: the network.
 //
 // The page and its published replies are what the owner may change (publish a
 // reply, take one back) without a line of code changing, so both always come from
@@ -39,6 +39,9 @@ const NOT_FOUND = new URL('404.html', self.location).href;
 const PRECACHED = new Set(BUILD.files.map((file) => new URL(file, self.location).href));
 // The published replies' files, read by the app at start-up: `replies/<slug>.json`.
 const REPLIES = new URL('replies/', self.location).href;
+// Replies files fetched on the navigation to their post (see fetchRepliesEarly),
+// by URL, until the app asks for them.
+const EARLY = new Map();
 
 self.addEventListener('install', (event) => {
   // 'no-cache' revalidates with the server, so no file of an older deployment is
@@ -67,6 +70,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate' && isPage(new URL(request.url))) {
     event.respondWith(networkFirst(request));
+    event.waitUntil(fetchRepliesEarly(new URL(request.url)));
   } else if (isReplies(request.url)) {
     event.respondWith(repliesNetworkFirst(request));
   } else if (PRECACHED.has(request.url)) {
@@ -127,11 +131,31 @@ async function cacheFirst(request) {
   return (await cache.match(request, { ignoreVary: true })) || fetch(request);
 }
 
+// On a navigation to a post whose replies this version has (its file is
+// precached), that file is fetched at once, beside the page: the app asks for it
+// only once it has started, and then finds the server's answer there or on its way
+// (its round trip overlaps the page's load instead of following it). Both are of
+// the same moment, so of one deployment. Not asked for within 10 s: dropped.
+function fetchRepliesEarly(url) {
+  const slug = /^([^/.]+)(?:\/(?:index\.html)?)?$/.exec(url.pathname.slice(new URL(SCOPE).pathname.length))?.[1];
+  const replies = slug ? new URL(`replies/${slug}.json`, self.location).href : '';
+  if (!PRECACHED.has(replies)) return Promise.resolve();
+  const answer = fetch(new Request(replies, { cache: 'no-cache' }));
+  EARLY.set(replies, answer);
+  setTimeout(() => EARLY.get(replies) === answer && EARLY.delete(replies), 10_000);
+  return answer.then(
+    () => {},
+    () => {},
+  );
+}
+
 // The server's answer, whatever it is (a 404 means the file is gone: no replies
 // are published any more), or, with no network, this version's copy.
 async function repliesNetworkFirst(request) {
+  const early = EARLY.get(request.url);
+  EARLY.delete(request.url);
   try {
-    return await fetch(revalidated(request));
+    return await (early ?? fetch(revalidated(request)));
   } catch (error) {
     const cache = await caches.open(CACHE);
     const cached = await cache.match(request, { ignoreVary: true });

@@ -225,6 +225,8 @@ async function runWorker(sw, server) {
   };
   const context = vm.createContext({
     URL, Request, Response, console,
+    // (A worker's timers never keep the test running.)
+    setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
     fetch: network,
     caches: { open: async (name) => store(name), keys: async () => [...stores.keys()], delete: async (name) => stores.delete(name) },
     self: {
@@ -252,8 +254,10 @@ async function runWorker(sw, server) {
       const request = new Request(url);
       if (navigate) Object.defineProperty(request, 'mode', { value: 'navigate' });
       let answer;
-      listeners.fetch({ request, respondWith: (response) => void (answer = response) });
+      const extended = [];
+      listeners.fetch({ request, respondWith: (response) => void (answer = response), waitUntil: (promise) => void extended.push(promise) });
       const response = await answer;
+      await Promise.all(extended);
       return response && { status: response.status, body: await response.text() };
     },
   };
@@ -285,16 +289,30 @@ test('the worker reads the published replies network first, past the HTTP cache,
     server.files['/sub/a-post/'] = page('', 'new post');
     assert.deepEqual(await worker.fetch('https://site.example/sub/replies/a-post.json'), { status: 200, body: '{"new":true}' });
     assert.deepEqual(worker.requests, [['https://site.example/sub/replies/a-post.json', 'no-cache']]);
-    // …as is the page that shows them.
+    // …as is the page that shows them, which fetches them at once, for the app to take.
     worker.requests.length = 0;
+    server.files['/sub/replies/a-post.json'] = '{"newer":true}';
     assert.match((await worker.fetch('https://site.example/sub/a-post/', { navigate: true })).body, /new post/);
-    assert.deepEqual(worker.requests, [['https://site.example/sub/a-post/', 'no-cache']]);
+    assert.deepEqual(worker.requests, [
+      ['https://site.example/sub/a-post/', 'no-cache'],
+      ['https://site.example/sub/replies/a-post.json', 'no-cache'],
+    ]);
+    assert.deepEqual(await worker.fetch('https://site.example/sub/replies/a-post.json'), { status: 200, body: '{"newer":true}' });
+    assert.equal(worker.requests.length, 2, 'the early answer, taken once');
+    assert.deepEqual(await worker.fetch('https://site.example/sub/replies/a-post.json'), { status: 200, body: '{"newer":true}' });
+    assert.equal(worker.requests.length, 3, 'then the network again');
+    // A page whose post has no replies in this version (or no post) fetches nothing more.
+    worker.requests.length = 0;
+    await worker.fetch('https://site.example/sub/', { navigate: true });
+    await worker.fetch('https://site.example/sub/no-replies/', { navigate: true });
+    assert.deepEqual(worker.requests.map(([url]) => url), ['https://site.example/sub/', 'https://site.example/sub/no-replies/']);
     // A file the server no longer has is gone: its 404, not the cached copy.
     delete server.files['/sub/replies/gone.json'];
     assert.equal((await worker.fetch('https://site.example/sub/replies/gone.json')).status, 404);
 
     // Offline: this version's page and file, which agree.
     server.offline = true;
+    assert.match((await worker.fetch('https://site.example/sub/a-post/', { navigate: true })).body, /old post/);
     assert.deepEqual(await worker.fetch('https://site.example/sub/replies/a-post.json'), { status: 200, body: '{"old":true}' });
     assert.match((await worker.fetch('https://site.example/sub/a-post/', { navigate: true })).body, /old post/);
     // A replies file it never had: the network's failure, as the browser would give it.
