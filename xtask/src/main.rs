@@ -419,6 +419,10 @@ fn test() -> Result {
         "--test",
         "page_structure",
     ]))?;
+    // The project copied to another folder: its native suite with two more posts
+    // (one sorting before the seed, one after), and a moved copy's new-post,
+    // replies add and dist working on it, not on this folder (xtask/tests/copies.rs).
+    run(cmd("cargo").args(["test", "-p", "xtask", "--test", "copies", "--", "--ignored"]))?;
     // The post_build hook's steps (CSP, public URLs, service worker) on made-up builds.
     run(cmd("node").args(["--test", "tests/post-build.test.mjs"]))?;
     // Every relative link of the docs resolves; the README stays short.
