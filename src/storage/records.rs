@@ -288,6 +288,101 @@ pub fn clear_draft_if_posted(
     }
 }
 
+/// `key`'s value for this tab: the tab's own (`tab`: its sessionStorage, which a
+/// reload keeps and no other tab shares; `""` once emptied here), else the newest
+/// any tab wrote (`store`), which a tab without its own is offered. So two tabs
+/// typing into the same form each keep their own text.
+pub fn tab_value(tab: &dyn Store, store: &dyn Store, key: &str) -> Option<String> {
+    match tab.get(key) {
+        Ok(Some(own)) => Some(own).filter(|v| !v.is_empty()),
+        _ => store.get(key).ok().flatten(),
+    }
+}
+
+/// The draft of `parent`'s form in this tab (see [`tab_value`]).
+pub fn load_tab_draft(
+    tab: &dyn Store,
+    store: &dyn Store,
+    post: &str,
+    parent: Option<&CommentId>,
+) -> Option<Draft> {
+    serde_json::from_str(&tab_value(tab, store, &keys::draft(post, parent))?).ok()
+}
+
+/// Saves the draft in this tab and as the newest of every tab (see [`tab_value`]).
+pub fn save_tab_draft(
+    tab: &dyn Store,
+    store: &dyn Store,
+    post: &str,
+    parent: Option<&CommentId>,
+    draft: &Draft,
+) -> Result<(), StoreError> {
+    // The tab's copy is what its reload restores; the shared one says what failed.
+    let _ = save_json(tab, &keys::draft(post, parent), draft);
+    save_draft(store, post, parent, draft)
+}
+
+/// `parent`'s form was posted (or its text moved): this tab's draft is emptied,
+/// and the newest goes if it holds `posted`, so no tab is offered it again.
+pub fn clear_tab_draft(
+    tab: &dyn Store,
+    store: &dyn Store,
+    post: &str,
+    parent: Option<&CommentId>,
+    posted: &str,
+) -> Result<(), StoreError> {
+    let _ = tab.set(&keys::draft(post, parent), "");
+    clear_draft_if_posted(store, post, parent, posted)
+}
+
+/// The unsaved edit of comment `id` in this tab (see [`tab_value`]).
+pub fn load_tab_edit(
+    tab: &dyn Store,
+    store: &dyn Store,
+    post: &str,
+    id: &CommentId,
+) -> Option<String> {
+    tab_value(tab, store, &keys::edit_draft(post, id))
+}
+
+/// Keeps an unsaved edit in this tab and as the newest of every tab; `None`: it
+/// was saved or cancelled here.
+pub fn save_tab_edit(
+    tab: &dyn Store,
+    store: &dyn Store,
+    post: &str,
+    id: &CommentId,
+    text: Option<&str>,
+) -> Result<(), StoreError> {
+    let key = keys::edit_draft(post, id);
+    let _ = tab.set(&key, text.unwrap_or_default());
+    match text {
+        Some(text) => store.set(&key, text),
+        None => store.remove(&key),
+    }
+}
+
+/// [`strip_identity_from_draft`], on this tab's draft (see [`tab_value`]).
+pub fn strip_identity_from_tab_draft(
+    tab: &dyn Store,
+    store: &dyn Store,
+    post: &str,
+) -> Result<(), StoreError> {
+    match load_tab_draft(tab, store, post, None) {
+        Some(d) => save_tab_draft(
+            tab,
+            store,
+            post,
+            None,
+            &Draft {
+                comment: d.comment,
+                ..Draft::default()
+            },
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Keeps the new comment's draft but without the name, email and website (the
 /// reader asked not to remember them), after a reply was posted.
 pub fn strip_identity_from_draft(store: &dyn Store, post: &str) -> Result<(), StoreError> {
