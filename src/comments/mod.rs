@@ -8,7 +8,6 @@ pub mod model;
 pub mod order;
 pub mod outbox;
 pub mod published;
-pub mod sent;
 pub mod thread;
 pub mod time;
 pub mod validation;

@@ -201,13 +201,6 @@ pub fn mail_block(comment: &Comment) -> String {
 
 /// The email's body: the reply as readable text, then its block.
 pub fn mail_body(post_title: &str, comment: &Comment) -> String {
-    mail_body_with(post_title, comment, std::slice::from_ref(comment))
-}
-
-/// The email's body for `comment` sent with `all` (itself and the replies it
-/// carries, see `Repository::carried`): the reply as readable text, then a block
-/// for each.
-pub fn mail_body_with(post_title: &str, comment: &Comment, all: &[Comment]) -> String {
     // A marker line the reader typed is set off in this copy, so that only the
     // block below is read back (which holds the text exactly).
     let readable: Vec<String> = comment
@@ -233,20 +226,11 @@ pub fn mail_body_with(post_title: &str, comment: &Comment, all: &[Comment]) -> S
     if let Some(parent) = &comment.parent_id {
         body.push_str(&format!("In reply to comment {parent}.\n"));
     }
-    if all.len() > 1 {
-        body.push_str(&format!(
-            "It goes with {} earlier replies of theirs that it answers, not published yet: \
-             their blocks are below too.\n",
-            all.len() - 1
-        ));
-    }
     body.push_str(
         "\nThe site's owner publishes this reply from the block below \
          (`cargo xtask replies add`): please leave it as it is.\n\n",
     );
-    for c in all {
-        body.push_str(&mail_block(c));
-    }
+    body.push_str(&mail_block(comment));
     body
 }
 
@@ -289,25 +273,12 @@ fn percent(text: &str, keep: &[u8]) -> String {
 /// body when the link stays within [`MAILTO_MAX_CHARS`]; otherwise the body asks to
 /// attach the reply file instead ([`Mailto::attach_file`]).
 pub fn mailto(to: Option<&str>, post_title: &str, comment: &Comment) -> Mailto {
-    mailto_with(to, post_title, comment, std::slice::from_ref(comment))
-}
-
-/// The "Email it" link for `comment` sent with `all` (see [`mail_body_with`]).
-pub fn mailto_with(
-    to: Option<&str>,
-    post_title: &str,
-    comment: &Comment,
-    all: &[Comment],
-) -> Mailto {
     let head = format!(
         "mailto:{}?subject={}&body=",
         percent(to.unwrap_or(""), b"@"),
         percent(&mail_subject(post_title, &comment.author), b"")
     );
-    let full = format!(
-        "{head}{}",
-        percent(&mail_body_with(post_title, comment, all), b"")
-    );
+    let full = format!("{head}{}", percent(&mail_body(post_title, comment), b""));
     if full.len() <= MAILTO_MAX_CHARS {
         Mailto {
             href: full,

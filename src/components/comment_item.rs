@@ -3,7 +3,6 @@
 
 use super::discussion::{Discussion, Sending};
 use super::reply_form::ReplyForm;
-use super::send_panel::SendState;
 use super::{use_lang, utc_offset_minutes};
 use crate::comments::thread::MAX_DEPTH;
 use crate::comments::validation::{is_web_url, validate_text};
@@ -84,7 +83,6 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                         view! { <span class="edited">{move || t().edited} " " <time datetime=datetime>{when}</time></span> }
                     });
                     let content = c.content.clone();
-                    let text = crate::comments::thread::fingerprint(&c.content);
                     view! {
                         // tabindex -1: Undo puts focus back on the restored comment.
                         <article class="comment-body" tabindex="-1" aria-label=move || lang.get().comment_by(&label_name)>
@@ -110,8 +108,6 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                                 view! { <div class="comment-content">{content.clone()}</div> }.into_any()
                             }}
                             <CommentActions id=id.get_value() author=author_name.clone() depth=depth reply_button=reply_button published=published />
-                            // Saved to a file, sent, or changed since sent (`send_panel::SendState`).
-                            {move || (!published.get()).then(|| view! { <SendState id=id.get_value() text=text created=created /> })}
                         </article>
                     }
                     .into_any()
@@ -206,6 +202,9 @@ fn CommentActions(
                     on:click=move |_| discussion.open_send(Sending::One(id.get_value()))>{move || t().send_for_publishing}</button>
             })}
             <button type="button" class="link-button" id=copy_id aria-labelledby=copy_by on:click=copy_link disabled=super::until_live()>{move || t().copy_link}</button>
+            {move || (!published.get() && id.with_value(|id| discussion.is_sent(id))).then(|| view! {
+                <span class="sent-mark">{move || lang.get().sent_waiting(crate::content::site::LIVE_OWNER.name)}</span>
+            })}
         </div>
     }
 }

@@ -3,13 +3,12 @@
 //! reply form when it is not under a comment.
 
 use super::comment_item::CommentItem;
-use super::discussion::{Discussion, Sending};
+use super::discussion::Discussion;
 use super::live::LivePart;
 use super::reply_form::ReplyForm;
 use super::send_panel::{SendAllButton, SendPanel, SentState};
 use super::{on_window_event, use_lang, StoreHandle};
 use crate::comments::published::PublishedReply;
-use crate::comments::sent::Kind;
 use crate::comments::thread::{Order, THREADS_PER_PAGE};
 use crate::comments::CommentId;
 use leptos::ev;
@@ -296,13 +295,8 @@ fn ExportImport() -> impl IntoView {
         let (name, json) = discussion.export(now);
         let message = match download(&name, &json) {
             Ok(()) => {
-                // Every reply not published is in this file now, as it is.
-                let (all, _) = discussion.carried(&Sending::All);
-                let l = lang.get_untracked();
-                match discussion.mark(Kind::Saved, &all, now) {
-                    Ok(()) => l.exported_to(&name),
-                    Err(e) => format!("{} {}", l.exported_to(&name), e.change_message(l)),
-                }
+                discussion.mark_saved(now);
+                lang.get_untracked().exported_to(&name)
             }
             Err(_) => t().export_failed.to_owned(),
         };
@@ -313,7 +307,7 @@ fn ExportImport() -> impl IntoView {
         <div class="comments-tools">
             <h3 class="comments-tools-title">{move || t().tools_title}</h3>
             <p class="comments-tools-note">{move || t().tools_note}</p>
-            <SentState />
+            <SentState unpublished=unpublished />
             <div class="comments-tools-actions">
                 {move || (unpublished.get() > 0).then(|| view! { <SendAllButton /> })}
                 <button type="button" class="secondary-button" on:click=export disabled=super::until_live()>{move || t().export}</button>

@@ -12,7 +12,6 @@
 use super::StoreHandle;
 use crate::comments::export::ImportError;
 use crate::comments::published::PublishedReply;
-use crate::comments::sent::{self, Kind, State};
 use crate::comments::thread::{Order, Threads};
 use crate::comments::{Comment, CommentId, Draft, ValidComment};
 use crate::i18n::Lang;
@@ -21,6 +20,7 @@ use crate::storage::{records, Store, StoreError};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::reactive::signal::ArcTrigger;
+use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -42,8 +42,6 @@ pub struct IdentityFields {
 #[derive(Debug, Clone, PartialEq)]
 struct PendingUndo {
     records: Vec<Comment>,
-    /// Their saved and sent marks (keys and values), which went with them.
-    marks: Vec<(String, String)>,
     serial: u64,
 }
 
@@ -108,9 +106,10 @@ pub struct Discussion {
     identity: IdentityFields,
     unreadable: RwSignal<usize>,
     lang: RwSignal<Lang>,
-    /// Notified when a reply is saved to a file or sent (here or in another
-    /// tab): the marks themselves are read from storage (`comments::sent`).
-    marks: StoredValue<ArcTrigger>,
+    /// Replies sent for publishing (remembered in storage, across tabs).
+    sent: RwSignal<HashSet<CommentId>>,
+    /// When the replies were last saved to a file.
+    saved: RwSignal<Option<i64>>,
     /// Whether the browser promised to keep the site's data (`None`: not known).
     persisted: RwSignal<Option<bool>>,
     /// The send panel's subject, while it is open.
@@ -131,7 +130,8 @@ impl Discussion {
         let mut repo = Repository::open(&post, store.rc());
         repo.add_published(published);
         let tab = store.tab();
-        sent::prune(repo.store(), &post);
+        let sent = RwSignal::new(records::load_sent(repo.store(), &post));
+        let saved = RwSignal::new(records::load_saved(repo.store(), &post));
         let draft = records::load_tab_draft(tab.as_ref(), repo.store(), &post, None)
             .unwrap_or_else(|| Draft::from_identity(records::load_identity(repo.store()).as_ref()));
         let order = RwSignal::new(records::load_order(repo.store()));
@@ -179,7 +179,8 @@ impl Discussion {
             },
             unreadable,
             lang,
-            marks: StoredValue::new(ArcTrigger::new()),
+            sent,
+            saved,
             persisted: RwSignal::new(None),
             sending: RwSignal::new(None),
         }
@@ -365,10 +366,20 @@ impl Discussion {
         self.repo.with_value(|r| r.is_own_published(id))
     }
 
+    /// True when reply `id` was sent for publishing from this browser.
+    pub fn is_sent(&self, id: &CommentId) -> bool {
+        self.sent.with(|s| s.contains(id))
+    }
+
     /// How many replies live only in this browser (stored, not published).
     pub fn unpublished_count(&self) -> usize {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(Repository::unpublished_count)
+    }
+
+    /// When the replies were last saved to a file.
+    pub fn saved_at(&self) -> Option<i64> {
+        self.saved.get()
     }
 
     /// Whether the browser promised to keep the replies (`None`: not known yet).
@@ -381,43 +392,13 @@ impl Discussion {
         self.sending.get()
     }
 
-    /// What sending `what` carries now, and how many replies in it answer a
-    /// deleted comment (see `outbox::carried`): nothing once the reply is gone.
-    /// Tracks every change, in this tab or another.
-    pub fn carried(&self, what: &Sending) -> (Vec<Comment>, usize) {
-        self.listed.with_value(|l| l.track());
-        self.repo_mut(|r| {
-            r.carried(match what {
-                Sending::One(id) => Some(id),
-                Sending::All => None,
-            })
-        })
-    }
-
-    /// Where reply `id` stands on its way to the owner, its text having `text`
-    /// as fingerprint and written at `created_ms` (tracking the marks).
-    pub fn send_state(&self, id: &CommentId, text: u64, created_ms: i64) -> State {
-        self.marks.with_value(|m| m.track());
-        self.repo
-            .with_value(|r| sent::state(r.store(), r.post_slug(), id, text, created_ms))
-    }
-
-    /// How many replies are only in this browser as they are now: not published,
-    /// neither saved to a file nor sent since their last change.
-    pub fn unfiled_count(&self) -> usize {
-        self.listed.with_value(|l| l.track());
-        self.marks.with_value(|m| m.track());
-        self.repo.with_value(|r| {
-            let (index, mut n) = (r.index(), 0);
-            for id in index.ids() {
-                if let Some(e) = index.get(id).filter(|e| !e.deleted && !r.is_published(id)) {
-                    let state =
-                        sent::state(r.store(), r.post_slug(), id, e.fingerprint, e.created_ms);
-                    n += usize::from(state.only_here());
-                }
-            }
-            n
-        })
+    /// The replies the open send panel sends (the one, or every unpublished one).
+    pub fn sending_comments(&self) -> Vec<Comment> {
+        match self.sending.get_untracked() {
+            Some(Sending::One(id)) => self.comment_untracked(&id).into_iter().collect(),
+            Some(Sending::All) => self.repo_mut(Repository::unpublished),
+            None => Vec::new(),
+        }
     }
 
     // ---- Intents ------------------------------------------------------------
@@ -427,28 +408,35 @@ impl Discussion {
         self.sending.set(Some(what));
     }
 
-    /// Closes the send panel; focus goes back to the button that opened it, or
-    /// to the comments' heading when that button is gone (its reply deleted, or
-    /// on another page).
+    /// Closes the send panel; focus goes back to the button that opened it.
     pub fn close_send(&self) {
         let Some(what) = self.sending.get_untracked() else {
             return;
         };
         self.sending.set(None);
-        super::send_panel::focus_opener(match what {
+        super::focus_soon(&match what {
             Sending::One(id) => format!("#{} > .comment-body .send-button", id.anchor()),
             Sending::All => ".send-all-button".to_owned(),
         });
     }
 
-    /// Marks `comments`, as they are now, saved to a file or sent at `now_ms`.
-    /// A mark the browser would not keep is not shown; the error says why.
-    pub fn mark(&self, kind: Kind, comments: &[Comment], now_ms: i64) -> Result<(), StoreError> {
-        let marked = self
-            .repo
-            .with_value(|r| sent::mark(r.store(), r.post_slug(), kind, comments, now_ms));
-        self.marks.with_value(ArcTrigger::notify);
-        marked
+    /// The replies `ids` went to the site's owner (by any route) at `now_ms`.
+    pub fn mark_sent(&self, ids: &[CommentId], now_ms: i64) {
+        let post = self.post_slug();
+        self.with_store(|s| {
+            for id in ids {
+                // A mark only: if it cannot be kept, the reply was still sent.
+                let _ = records::save_sent(s, &post, id, now_ms);
+            }
+        });
+        self.sent.update(|s| s.extend(ids.iter().cloned()));
+    }
+
+    /// The replies were saved to a file at `now_ms`.
+    pub fn mark_saved(&self, now_ms: i64) {
+        let post = self.post_slug();
+        let _ = self.with_store(|s| records::save_saved(s, &post, now_ms));
+        self.saved.set(Some(now_ms));
     }
 
     /// What the browser said about keeping the site's data.
@@ -505,24 +493,34 @@ impl Discussion {
     /// Applies changes another tab made (a batch of `storage` events).
     pub fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
         let post = self.post_slug();
-        // Another tab saved, sent or deleted: each reply says where it stands again.
-        if changes
-            .iter()
-            .any(|(k, _)| k.as_deref().is_none_or(|k| sent::is_mark_key(&post, k)))
-        {
-            self.marks.with_value(ArcTrigger::notify);
+        for (key, value) in changes {
+            match key {
+                Some(key) if key == &crate::storage::keys::saved(&post) => self
+                    .saved
+                    .set(value.as_deref().and_then(|v| v.parse().ok())),
+                Some(key) => {
+                    if let Some(id) = crate::storage::keys::sent_id_of(&post, key) {
+                        self.sent.update(|s| {
+                            if value.is_some() {
+                                s.insert(id);
+                            } else {
+                                s.remove(&id);
+                            }
+                        });
+                    }
+                }
+                None => {
+                    self.sent
+                        .set(self.with_store(|s| records::load_sent(s, &post)));
+                    self.saved
+                        .set(self.with_store(|s| records::load_saved(s, &post)));
+                }
+            }
         }
         let changed = self.repo_mut(|r| {
             r.apply_remote(changes.iter().map(|(k, v)| (k.as_deref(), v.as_deref())))
         });
         self.changed(changed);
-        // What the send panel sends was deleted there: it closes, and says so.
-        if let Some(what) = self.sending.get_untracked() {
-            if self.carried(&what).0.is_empty() {
-                self.close_send();
-                self.announce(self.lang.get_untracked().strings().send_gone);
-            }
-        }
     }
 
     /// Saves the index if it changed (the page is hidden or left).
@@ -706,14 +704,8 @@ impl Discussion {
         let serial = self
             .undo
             .with_untracked(|u| u.as_ref().map_or(0, |u| u.serial + 1));
-        // The deleted replies' saved and sent marks go with them (Undo brings them back).
-        let ids = deletion.undo.iter().map(|c| c.id.clone());
-        let marks = self
-            .repo
-            .with_value(|r| sent::take(r.store(), r.post_slug(), ids));
         self.undo.set(Some(PendingUndo {
             records: deletion.undo,
-            marks,
             serial,
         }));
         let undo = self.undo;
@@ -740,12 +732,6 @@ impl Discussion {
         };
         let changed = self.repo_mut(|r| r.restore(&pending.records))?;
         self.changed(changed);
-        self.with_store(|s| {
-            for (key, value) in &pending.marks {
-                let _ = s.set(key, value);
-            }
-        });
-        self.marks.with_value(ArcTrigger::notify);
         self.undo.set(None);
         self.announce(self.lang.get_untracked().strings().restored);
         if let Some(first) = pending.records.first() {
@@ -793,20 +779,8 @@ impl Discussion {
     /// Imports an export and says how it went.
     pub fn import(&self, text: &str) -> Result<String, ImportError> {
         let (report, changed) = self.repo_mut(|r| r.import(text))?;
-        let lang = self.lang.get_untracked();
-        let mut message = report.message(lang);
-        // What came from a file is in one: the replies imported are saved to a file.
-        let imported: Vec<Comment> = changed
-            .comments
-            .iter()
-            .filter_map(|id| self.comment_untracked(id))
-            .filter(|c| !c.deleted)
-            .collect();
-        if let Err(e) = self.mark(Kind::Saved, &imported, js_sys::Date::now() as i64) {
-            message = format!("{message} {}", e.change_message(lang));
-        }
         self.changed(changed);
-        Ok(message)
+        Ok(report.message(self.lang.get_untracked()))
     }
 }
 

@@ -108,18 +108,6 @@ pub struct Strings {
     pub share_failed: &'static str,
     pub kept_promised: &'static str,
     pub kept_not_promised: &'static str,
-    // Where a reply stands on its way to the site's owner (issue 22)
-    /// After Save the file: the reader says when they have sent it.
-    pub sent_file_note: &'static str,
-    pub sent_file: &'static str,
-    /// A reply sent, then edited.
-    pub changed_since_sent: &'static str,
-    pub send_again: &'static str,
-    /// The reply (or every reply) being sent was deleted, here or in another tab.
-    pub send_gone: &'static str,
-    /// A reply answering a deleted comment is sent as an answer to the one above it.
-    pub send_moved: &'static str,
-    pub shared: &'static str,
     // Drafts, edits and published replies across tabs and failures (issue 22)
     /// The Edit button of a comment with an edit typed but not saved.
     pub unsaved_edit: &'static str,
@@ -223,13 +211,6 @@ pub static EN: Strings = Strings {
     share_failed: "The file was not shared.",
     kept_promised: "This browser has promised to keep them.",
     kept_not_promised: "This browser has not promised to keep them: it may delete them after a while without a visit (Safari does after 7 days). Export comments saves a copy; Send all my replies sends them for publishing.",
-    sent_file_note: "When you have sent the file, say so here:",
-    sent_file: "I sent the file",
-    changed_since_sent: "Changed since you sent it.",
-    send_again: "Send again",
-    send_gone: "It was deleted, so there is nothing left to send.",
-    send_moved: "It answers a deleted comment, so it will be published as an answer to the comment above that one, or as a new comment.",
-    shared: "Shared.",
     unsaved_edit: "Unsaved edit — continue editing",
     edit_conflict: "This comment was changed in another tab while you were editing it. Your text is still here: press Save again to replace that change.",
     published_unread: "Some published replies could not be loaded, so only this page’s are shown.",
@@ -329,13 +310,6 @@ pub static ES: Strings = Strings {
     share_failed: "El archivo no se ha compartido.",
     kept_promised: "Este navegador ha prometido conservarlas.",
     kept_not_promised: "Este navegador no ha prometido conservarlas: puede borrarlas tras un tiempo sin visitas (Safari lo hace a los 7 días). Exportar los comentarios guarda una copia; Enviar todas mis respuestas las envía para publicar.",
-    sent_file_note: "Cuando hayas enviado el archivo, indícalo aquí:",
-    sent_file: "Ya envié el archivo",
-    changed_since_sent: "Ha cambiado desde que la enviaste.",
-    send_again: "Enviar de nuevo",
-    send_gone: "Se ha borrado, así que no queda nada que enviar.",
-    send_moved: "Responde a un comentario borrado, así que se publicará como respuesta al comentario de encima, o como comentario nuevo.",
-    shared: "Compartido.",
     unsaved_edit: "Edición sin guardar — seguir editando",
     edit_conflict: "Este comentario se cambió en otra pestaña mientras lo editabas. Tu texto sigue aquí: pulsa Guardar otra vez para reemplazar ese cambio.",
     published_unread: "Algunas respuestas publicadas no se pudieron cargar, así que solo se muestran las de esta página.",

@@ -159,37 +159,19 @@ impl Lang {
         }
     }
 
-    /// "3 replies are only in this browser, in no file." (each reply counted as it
-    /// is now: saved to a file or sent since its last change, it is in one).
-    pub fn only_here(self, count: usize) -> String {
+    /// "3 replies are only in this browser, not saved to a file since 2 December."
+    /// (`saved` is the date words of the last save, if there was one.)
+    pub fn only_here(self, count: usize, saved: Option<&str>) -> String {
         let n = self.number(count);
-        match (self, count == 1) {
-            (Lang::En, true) => "1 reply is only in this browser, in no file.".to_owned(),
-            (Lang::En, false) => format!("{n} replies are only in this browser, in no file."),
-            (Lang::Es, true) => {
-                "1 respuesta está solo en este navegador, en ningún archivo.".to_owned()
-            }
-            (Lang::Es, false) => {
-                format!("{n} respuestas están solo en este navegador, en ningún archivo.")
-            }
-        }
-    }
-
-    /// "Saved to a file on 2 December, not sent yet" (a reply's state).
-    pub fn saved_on(self, day: &str) -> String {
-        match self {
-            Lang::En => format!("Saved to a file on {day}, not sent yet"),
-            Lang::Es => format!("Guardada en un archivo el {day}, sin enviar todavía"),
-        }
-    }
-
-    /// What a reply sent alone carries with it: its earlier replies it answers.
-    pub fn send_with(self, earlier: usize) -> String {
-        match (self, earlier == 1) {
-            (Lang::En, true) => "It goes with your earlier reply it answers, not published yet.".to_owned(),
-            (Lang::En, false) => format!("It goes with the {earlier} earlier replies of yours it answers, not published yet."),
-            (Lang::Es, true) => "Va con tu respuesta anterior a la que contesta, aún sin publicar.".to_owned(),
-            (Lang::Es, false) => format!("Va con tus {earlier} respuestas anteriores a las que contesta, aún sin publicar."),
+        match (self, count == 1, saved) {
+            (Lang::En, true, Some(d)) => format!("1 reply is only in this browser, not saved to a file since {d}."),
+            (Lang::En, true, None) => "1 reply is only in this browser, never saved to a file.".to_owned(),
+            (Lang::En, false, Some(d)) => format!("{n} replies are only in this browser, not saved to a file since {d}."),
+            (Lang::En, false, None) => format!("{n} replies are only in this browser, never saved to a file."),
+            (Lang::Es, true, Some(d)) => format!("1 respuesta está solo en este navegador, sin guardar en un archivo desde el {d}."),
+            (Lang::Es, true, None) => "1 respuesta está solo en este navegador, nunca guardada en un archivo.".to_owned(),
+            (Lang::Es, false, Some(d)) => format!("{n} respuestas están solo en este navegador, sin guardar en un archivo desde el {d}."),
+            (Lang::Es, false, None) => format!("{n} respuestas están solo en este navegador, nunca guardadas en un archivo."),
         }
     }
 

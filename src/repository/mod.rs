@@ -209,56 +209,6 @@ impl Repository {
             .collect()
     }
 
-    /// What sending reply `id` (`None`: every reply not published) carries now,
-    /// oldest first, so that the owner's tool (`replies add`) takes all of it, and
-    /// how many replies in it were moved up (below). Empty when the reply is gone.
-    ///
-    /// The tool adds a reply only when its parent is published or in the same
-    /// files: a reply goes with the reader's replies above it that are not
-    /// published yet. A parent deleted but kept for its replies (the placeholder
-    /// "This comment was deleted.") is never sent: the reply goes as an answer to
-    /// the nearest comment above it that is not deleted (sent with it, or
-    /// published), or as a new comment when there is none. A parent that is not
-    /// here at all (a published reply the owner took back) is left as it is, and
-    /// the tool names it.
-    pub fn carried(&mut self, id: Option<&CommentId>) -> (Vec<Comment>, usize) {
-        let mut out: Vec<Comment> = match id {
-            Some(id) if self.is_published(id) => Vec::new(),
-            Some(id) => self.body(id).into_iter().collect(),
-            None => self.unpublished(),
-        };
-        out.retain(|c| !c.deleted);
-        let (mut moved, mut i) = (0, 0);
-        while i < out.len() {
-            let mut parent = out[i].parent_id.clone();
-            // Over the placeholders, to the comment above them (bounded, whatever
-            // the records say).
-            for _ in 0..1 << 16 {
-                match parent.as_ref().and_then(|p| self.index.get(p)) {
-                    Some(e) if e.deleted => parent = e.parent.clone(),
-                    _ => break,
-                }
-            }
-            if parent != out[i].parent_id {
-                moved += 1;
-                out[i].parent_id = parent.clone();
-            }
-            // Send all holds every reply not published already; one reply takes
-            // the reader's replies above it.
-            if let (Some(p), Some(_)) = (parent, id) {
-                if !self.is_published(&p) && !out.iter().any(|c| c.id == p) {
-                    out.extend(self.body(&p));
-                }
-            }
-            i += 1;
-        }
-        // Oldest first: one reply then its ancestors, reversed; Send all's already is.
-        if id.is_some() {
-            out.reverse();
-        }
-        (out, moved)
-    }
-
     /// The index as stored: without the published-only entries, and with the
     /// stored entries of comments that are also published.
     fn stored_index(&self) -> Index {
@@ -564,8 +514,8 @@ impl Repository {
             }
         }
         self.flush_index();
-        // One change for the whole import: the page updates once (`everything`);
-        // `comments` names the comments stored (they are in the imported file).
+        // One change for the whole import: the page updates once.
+        changed.comments.clear();
         changed.everything = true;
         Ok((report, changed))
     }

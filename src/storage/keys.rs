@@ -85,20 +85,18 @@ pub fn sent_prefix(post: &str) -> String {
     format!("{ROOT}sent/{post}/")
 }
 
-/// Reply `id` was sent to the site's owner for publishing: `"<ms> <fingerprint of
-/// the text sent>"`, or `"<ms>"` as older pages wrote it (see `comments::sent`).
+/// Reply `id` was sent to the site's owner for publishing (the value: when, in ms).
 pub fn sent(post: &str, id: &CommentId) -> String {
     format!("{}{id}", sent_prefix(post))
 }
 
-/// Written by older pages: one date (ms) for all the post's replies, when any of
-/// them was last saved to a file. Still read (see `comments::sent`), never written.
-pub fn saved(post: &str) -> String {
-    format!("{ROOT}saved/{post}")
+/// The id in a sent mark's key, or `None` when the key is not one.
+pub fn sent_id_of(post: &str, key: &str) -> Option<CommentId> {
+    key.strip_prefix(&sent_prefix(post))
+        .and_then(CommentId::parse)
 }
 
-/// Prefix of the marks of a post's replies saved to a file: `<prefix><id>` holds
-/// `"<ms> <fingerprint of the text saved>"` (see `comments::sent`).
-pub fn saved_prefix(post: &str) -> String {
-    format!("{}/", saved(post))
+/// When the post's replies were last saved to a file (an export, a reply file), in ms.
+pub fn saved(post: &str) -> String {
+    format!("{ROOT}saved/{post}")
 }

@@ -9,10 +9,8 @@
 //! - `goosebumps/v1/identity`: the remembered name, email and website;
 //! - `goosebumps/v1/view/<post>`: the testimonial view last chosen (`text` or `video`);
 //! - `goosebumps/v1/comment-order`: oldest or newest first;
-//! - `goosebumps/v1/saved/<post>/<id>` and `goosebumps/v1/sent/<post>/<id>`: reply `<id>`
-//!   was saved to a file, or sent for publishing: `"<ms> <fingerprint of its text>"`
-//!   (`comments::sent`; older pages wrote `sent` as `"<ms>"` and one
-//!   `goosebumps/v1/saved/<post>` date for all replies, both still read);
+//! - `goosebumps/v1/sent/<post>/<id>`: reply `<id>` was sent for publishing (when, in ms);
+//! - `goosebumps/v1/saved/<post>`: when the post's replies were last saved to a file (ms);
 //! - `goosebumps/v1/lang` and `goosebumps/v1/theme`: the reader's language and colour scheme.
 
 pub mod keys;

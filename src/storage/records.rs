@@ -463,3 +463,33 @@ pub fn load_dark(store: &dyn Store) -> Option<bool> {
 pub fn save_dark(store: &dyn Store, dark: bool) -> Result<(), StoreError> {
     store.set(&keys::theme(), if dark { "dark" } else { "light" })
 }
+
+/// The replies of `post` marked as sent for publishing.
+pub fn load_sent(store: &dyn Store, post: &str) -> std::collections::HashSet<CommentId> {
+    store
+        .keys_with_prefix(&keys::sent_prefix(post))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|key| keys::sent_id_of(post, key))
+        .collect()
+}
+
+/// Marks reply `id` as sent for publishing at `now_ms`.
+pub fn save_sent(
+    store: &dyn Store,
+    post: &str,
+    id: &CommentId,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    store.set(&keys::sent(post, id), &now_ms.to_string())
+}
+
+/// When the post's replies were last saved to a file, if ever.
+pub fn load_saved(store: &dyn Store, post: &str) -> Option<i64> {
+    store.get(&keys::saved(post)).ok()??.parse().ok()
+}
+
+/// The post's replies were saved to a file at `now_ms`.
+pub fn save_saved(store: &dyn Store, post: &str, now_ms: i64) -> Result<(), StoreError> {
+    store.set(&keys::saved(post), &now_ms.to_string())
+}

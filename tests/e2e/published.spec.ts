@@ -31,7 +31,7 @@ test.describe('sending a reply (dist/)', () => {
     await post(page, 'Please publish me.', 'Ana');
     const item = comment(page, 'Please publish me.');
     const tools = page.locator('.comments-tools');
-    await expect(tools).toContainText('1 reply is only in this browser, in no file.');
+    await expect(tools).toContainText('1 reply is only in this browser, never saved to a file.');
     await expect(tools).toContainText(/promised to keep them/);
 
     const send = item.getByRole('button', { name: 'Send for publishing' });
@@ -56,16 +56,13 @@ test.describe('sending a reply (dist/)', () => {
     expect(saved.comments).toHaveLength(1);
     expect(saved.comments[0]).toMatchObject({ id, content: 'Please publish me.', author: 'Ana', email: 'ana@example.com' });
     await expect(dialog.getByRole('status')).toHaveText(`Saved to ${download.suggestedFilename()}.`);
-    // Saving is not sending (tests/e2e/send.spec.ts): the reader says when the file went.
-    await expect(item).toContainText(/Saved to a file on \d+ \w+, not sent yet/);
-    await expect(tools).not.toContainText('only in this browser');
-    await dialog.getByRole('button', { name: 'I sent the file' }).click();
 
     // Escape closes the panel; focus goes back to the button that opened it.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(send).toBeFocused();
     await expect(item).toContainText('Sent for publishing — waiting for Goosebumps');
+    await expect(tools).toContainText(/1 reply is only in this browser, not saved to a file since \d+ \w+\./);
 
     // Remembered across reloads and tabs, in both languages.
     const other = await context.newPage();
@@ -76,7 +73,7 @@ test.describe('sending a reply (dist/)', () => {
     await ready(page);
     await page.getByRole('button', { name: 'Español' }).click();
     await expect(comment(page, 'Please publish me.')).toContainText('Enviado para publicar — a la espera de Goosebumps');
-    await expect(page.locator('.kept-note')).toHaveCount(0);
+    await expect(tools).toContainText('1 respuesta está solo en este navegador');
 
     // The owner's tool, on a copy of the project's posts, takes the saved file.
     const copy = join(dir, 'project');
@@ -106,9 +103,8 @@ test.describe('sending a reply (dist/)', () => {
     expect(saved.comments.map((c: { content: string }) => c.content)).toEqual(['First of mine.', 'Second of mine.']);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(all).toBeFocused();
-    // Saved, not sent, until the reader says they sent the file.
-    await expect(comment(page, 'First of mine.')).toContainText(/Saved to a file on \d+ \w+, not sent yet/);
-    await expect(comment(page, 'Second of mine.')).toContainText(/Saved to a file on \d+ \w+, not sent yet/);
+    await expect(comment(page, 'First of mine.')).toContainText('Sent for publishing');
+    await expect(comment(page, 'Second of mine.')).toContainText('Sent for publishing');
   });
 });
 

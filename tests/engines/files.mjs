@@ -1,11 +1,9 @@
 // Saving a file: "Export comments" downloads the comments as JSON; "Send for
-// publishing → Save the file" downloads one reply file and marks the reply saved
-// (sent once the reader says they sent it); a reply to the reader's own reply goes
-// with it (issue 22).
+// publishing → Save the file" downloads one reply file and marks the reply sent.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { click, allByRole, byRole, fillComment, ready, seeText, until, POST } from './page.mjs';
+import { click, allByRole, byRole, fillComment, ready, until, POST } from './page.mjs';
 import { POST_PATH } from '../support/records.mjs';
 
 export const tests = [
@@ -36,7 +34,7 @@ export const tests = [
     },
   },
   {
-    name: 'Send for publishing → Save the file: the reply file, saved, then "Sent for publishing" after a reload',
+    name: 'Send for publishing → Save the file: the reply file, and "Sent for publishing" after a reload',
     async run(b) {
       const d = b.driver;
       await b.open(POST_PATH);
@@ -65,50 +63,11 @@ export const tests = [
       } else {
         b.note('this engine’s driver cannot choose a download folder: checked what the dialog says');
       }
-      // Saving is not sending: the reply says it is saved, until the reader says they sent it.
-      await until(async () => (await allByRole(d, 'listitem', /Saved to a file on \d+ \w+, not sent yet/)).length > 0, 'the saved mark');
-      await click(d, await byRole(d, 'button', 'I sent the file'));
       await click(d, await byRole(d, 'button', 'Close'));
       await until(() => d.executeScript(() => !document.querySelector('dialog.send-panel')?.open), 'the closed dialog');
       await b.reload();
       await ready(d);
       await until(async () => (await allByRole(d, 'listitem', /Sent for publishing — waiting for/)).length > 0, 'the sent mark after a reload');
-    },
-  },
-  {
-    name: 'a reply to the reader’s own reply is saved with it, in one file the owner’s tool takes (issue 22)',
-    async run(b) {
-      const d = b.driver;
-      await b.open('/__engines/blank');
-      const ids = await d.executeScript((post) => {
-        const start = Date.UTC(2025, 0, 1);
-        const make = (i, parent, content) => {
-          const id = (start + i * 60_000).toString(36).padStart(9, '0') + `own00${i}`;
-          const comment = { id, post, parent_id: parent, author: 'Ana', email: 'ana@example.com', url: null, content, created_ms: start + i * 60_000 };
-          localStorage.setItem(`goosebumps/v1/comment/${post}/${id}`, JSON.stringify({ v: 1, comment }));
-          return id;
-        };
-        const first = make(1, null, 'My first thought.');
-        return [first, make(2, first, 'My second, on the first.')];
-      }, POST);
-      await b.open(POST_PATH);
-      await ready(d);
-      const buttons = await until(async () => {
-        const found = await allByRole(d, 'button', /Send for publishing/);
-        return found.length === 2 && found;
-      }, 'a Send for publishing button for each reply');
-      await click(d, buttons[1]);
-      await until(() => d.executeScript(() => document.querySelector('dialog.send-panel')?.open), 'the open dialog');
-      await seeText(d, 'It goes with your earlier reply it answers, not published yet.');
-      await click(d, await byRole(d, 'button', 'Save the file'));
-      await until(async () => (await allByRole(d, 'listitem', /Saved to a file on \d+ \w+, not sent yet/)).length > 0, 'the saved mark');
-      if (b.downloads) {
-        const name = await until(() => readdirSync(b.downloads).find((f) => f === `reply-${POST}-${ids[1]}.json`), 'the reply file');
-        const file = JSON.parse(await until(() => { const t = readFileSync(join(b.downloads, name), 'utf8'); return t.trim().endsWith('}') && t; }, 'the whole file'));
-        assert.deepEqual(file.comments.map((c) => [c.id, c.parent_id]), [[ids[0], null], [ids[1], ids[0]]]);
-      } else {
-        b.note('this engine’s driver cannot choose a download folder: checked what the dialog and the reply say');
-      }
     },
   },
 ];
