@@ -89,7 +89,7 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
                             <footer class="comment-meta">
                                 <span class="avatar" aria-hidden="true">{initial}</span>
                                 <span class="comment-author">
-                                    <b class="fn" id=format!("{}-by", c.id.anchor())>{author}</b>
+                                    <b class="fn">{author}</b>
                                     " "
                                     <span class="says">{move || t().says}</span>
                                 </span>
@@ -163,29 +163,6 @@ fn CommentActions(
         }
     };
     let reply_label = move || lang.get().reply_to_label(&author);
-    // Each button's name is its words and its comment's author ("Edit Maria
-    // Camilleri"), so a list of the page's buttons tells them apart: its id and
-    // the author's (`…-by`), in either language, with no words of its own.
-    let anchor = id.with_value(CommentId::anchor);
-    let named = |what: &str| {
-        (
-            format!("{anchor}-{what}"),
-            format!("{anchor}-{what} {anchor}-by"),
-        )
-    };
-    let ((edit_id, edit_by), (delete_id, delete_by), (send_id, send_by), (copy_id, copy_by)) =
-        (named("edit"), named("delete"), named("send"), named("copy"));
-    // An edit typed and not saved (say, before a reload) says so.
-    let unsaved =
-        move || id.with_value(|id| discussion.has_unsaved_edit(id) && !discussion.is_editing(id));
-    let edit_words = move || {
-        let t = t();
-        if unsaved() {
-            t.unsaved_edit
-        } else {
-            t.edit
-        }
-    };
     view! {
         <div class="comment-actions">
             {(depth < MAX_DEPTH).then(|| view! {
@@ -195,13 +172,12 @@ fn CommentActions(
             })}
             // A published reply is the site's: Edit and Delete give way to its mark.
             {move || (!published.get()).then(|| view! {
-                <button type="button" class="link-button edit-button" id=edit_id.clone() aria-labelledby=edit_by.clone()
-                    on:click=move |_| discussion.start_edit(id.get_value())>{edit_words}</button>
-                <button type="button" class="link-button" id=delete_id.clone() aria-labelledby=delete_by.clone() on:click=delete>{move || t().delete}</button>
-                <button type="button" class="link-button send-button" aria-haspopup="dialog" id=send_id.clone() aria-labelledby=send_by.clone()
+                <button type="button" class="link-button edit-button" on:click=move |_| discussion.start_edit(id.get_value())>{move || t().edit}</button>
+                <button type="button" class="link-button" on:click=delete>{move || t().delete}</button>
+                <button type="button" class="link-button send-button" aria-haspopup="dialog"
                     on:click=move |_| discussion.open_send(Sending::One(id.get_value()))>{move || t().send_for_publishing}</button>
             })}
-            <button type="button" class="link-button" id=copy_id aria-labelledby=copy_by on:click=copy_link disabled=super::until_live()>{move || t().copy_link}</button>
+            <button type="button" class="link-button" on:click=copy_link disabled=super::until_live()>{move || t().copy_link}</button>
             {move || (!published.get() && id.with_value(|id| discussion.is_sent(id))).then(|| view! {
                 <span class="sent-mark">{move || lang.get().sent_waiting(crate::content::site::LIVE_OWNER.name)}</span>
             })}
@@ -240,16 +216,9 @@ fn EditForm(id: CommentId) -> impl IntoView {
         let typed = text.get_untracked();
         let lang = lang.get_untracked();
         let result = match validate_text(&typed) {
-            Ok(valid) => match discussion.save_edit(valid.to_owned(), js_sys::Date::now() as i64) {
-                Ok(true) => Ok(()),
-                // Another tab saved an edit meanwhile: said, and saved at the next Save.
-                Ok(false) => Err(lang.strings().edit_conflict.to_owned()),
-                Err(e) => Err(format!(
-                    "{} {}",
-                    lang.strings().not_updated,
-                    e.change_message(lang)
-                )),
-            },
+            Ok(valid) => discussion
+                .save_edit(valid.to_owned(), js_sys::Date::now() as i64)
+                .map_err(|e| format!("{} {}", lang.strings().not_updated, e.change_message(lang))),
             Err(e) => Err(e.message(lang).to_owned()),
         };
         if let Err(e) = result {

@@ -50,9 +50,6 @@ pub fn CommentsArea(
     /// The post's published replies.
     #[prop(optional)]
     published: Vec<PublishedReply>,
-    /// Published replies that could not be read (see `Discussion::missing`).
-    #[prop(optional)]
-    missing: usize,
 ) -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let lang = use_lang();
@@ -65,7 +62,7 @@ pub fn CommentsArea(
         .filter(|r| r.parent.is_none())
         .count()
         .div_ceil(THREADS_PER_PAGE);
-    let discussion = Discussion::open(post, title, store, lang, published, missing);
+    let discussion = Discussion::open(post, title, store, lang, published);
     provide_context(discussion);
     if !super::PRERENDERING {
         super::send_panel::ask_if_kept(discussion);
@@ -169,7 +166,6 @@ pub fn CommentsArea(
                     import_file(discussion, file);
                 }
             }>
-            {move || (discussion.missing() > 0).then(super::published_notice)}
             {move || (discussion.unreadable() > 0).then(|| view! {
                 <p class="notice" role="status">{move || lang.get().unreadable_notice(discussion.unreadable())}</p>
             })}

@@ -16,7 +16,7 @@ use crate::comments::thread::{Order, Threads};
 use crate::comments::{Comment, CommentId, Draft, ValidComment};
 use crate::i18n::Lang;
 use crate::repository::{Changed, Edited, PostError, Repository};
-use crate::storage::{records, Store, StoreError};
+use crate::storage::{records, StoreError};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::reactive::signal::ArcTrigger;
@@ -52,9 +52,6 @@ struct PendingUndo {
 struct OpenEdit {
     id: CommentId,
     text: String,
-    /// The comment's text when this edit began (or was last told that another
-    /// tab saved an edit meanwhile): a save over a newer text asks first.
-    base: Option<String>,
 }
 
 /// What the "Send for publishing" panel sends: one reply, or all unpublished ones.
@@ -82,11 +79,6 @@ struct Selectors {
 pub struct Discussion {
     title: StoredValue<String>,
     repo: StoredValue<Repository, LocalStorage>,
-    /// This tab's own store (its drafts and unsaved edits: `records::tab_value`).
-    tab: StoredValue<Rc<dyn Store>, LocalStorage>,
-    /// Published replies the page says there are but could not read (their file
-    /// failed: only the build-time page's are listed); counted all the same.
-    missing: RwSignal<usize>,
     /// Notified when the list of comments (the index) changes.
     listed: StoredValue<ArcTrigger>,
     /// One trigger per comment shown, notified when that comment changes; sorted
@@ -125,14 +117,12 @@ impl Discussion {
         store: StoreHandle,
         lang: RwSignal<Lang>,
         published: Vec<PublishedReply>,
-        missing: usize,
     ) -> Self {
         let mut repo = Repository::open(&post, store.rc());
         repo.add_published(published);
-        let tab = store.tab();
         let sent = RwSignal::new(records::load_sent(repo.store(), &post));
         let saved = RwSignal::new(records::load_saved(repo.store(), &post));
-        let draft = records::load_tab_draft(tab.as_ref(), repo.store(), &post, None)
+        let draft = records::load_draft(repo.store(), &post, None)
             .unwrap_or_else(|| Draft::from_identity(records::load_identity(repo.store()).as_ref()));
         let order = RwSignal::new(records::load_order(repo.store()));
         let unreadable = RwSignal::new(repo.unreadable());
@@ -157,8 +147,6 @@ impl Discussion {
         Self {
             title: StoredValue::new(title),
             repo,
-            tab: StoredValue::new_local(tab),
-            missing: RwSignal::new(missing),
             listed,
             shown: StoredValue::new(Vec::new()),
             order,
@@ -212,14 +200,6 @@ impl Discussion {
         self.repo.with_value(|r| f(r.store()))
     }
 
-    /// Runs `f` with this tab's store, the shared one and the post (for drafts).
-    pub fn with_stores<R>(&self, f: impl FnOnce(&dyn Store, &dyn Store, &str) -> R) -> R {
-        self.tab.with_value(|tab| {
-            self.repo
-                .with_value(|r| f(tab.as_ref(), r.store(), r.post_slug()))
-        })
-    }
-
     /// Runs `f` with the threads in the chosen order, tracking the list and the order.
     pub fn with_threads<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
         self.listed.with_value(|l| l.track());
@@ -232,23 +212,10 @@ impl Discussion {
         self.repo.with_value(|r| f(&r.index().threads(order)))
     }
 
-    /// How many comments there are (placeholders of deleted ones do not count),
-    /// published replies that could not be read included.
+    /// How many comments there are (placeholders of deleted ones do not count).
     pub fn count(&self) -> usize {
         self.listed.with_value(|l| l.track());
-        self.repo.with_value(|r| r.index().count()) + self.missing.get()
-    }
-
-    /// How many published replies could not be read (their file failed).
-    pub fn missing(&self) -> usize {
-        self.missing.get()
-    }
-
-    /// True when comment `id` has an edit typed but not saved (read from
-    /// storage: it changes when an edit form opens or closes, which the caller
-    /// tracks through [`Discussion::is_editing`]).
-    pub fn has_unsaved_edit(&self, id: &CommentId) -> bool {
-        self.with_stores(|tab, s, post| records::load_tab_edit(tab, s, post, id).is_some())
+        self.repo.with_value(|r| r.index().count())
     }
 
     /// True while comment `id` is listed (not deleted or gone).
@@ -568,26 +535,25 @@ impl Discussion {
                 .filter(|(p, _)| p.as_ref() == Some(&target))
                 .map(|(_, take)| take.clone())
         });
+        let post = self.post_slug();
         let draft = match held {
             Some(take) => take(),
-            None => self
-                .with_stores(|tab, s, post| records::load_tab_draft(tab, s, post, Some(&target))),
+            None => self.with_store(|s| records::load_draft(s, &post, Some(&target))),
         };
         let lang = self.lang.get_untracked();
-        self.with_stores(|tab, s, post| {
+        self.with_store(|s| {
             if let Some(draft) = draft.filter(|d| !d.comment.trim().is_empty()) {
-                let mut main =
-                    records::load_tab_draft(tab, s, post, None).unwrap_or_else(|| Draft {
-                        comment: String::new(),
-                        ..draft.clone()
-                    });
+                let mut main = records::load_draft(s, &post, None).unwrap_or_else(|| Draft {
+                    comment: String::new(),
+                    ..draft.clone()
+                });
                 main.comment = if main.comment.trim().is_empty() {
-                    draft.comment.clone()
+                    draft.comment
                 } else {
                     format!("{}\n\n{}", main.comment, draft.comment)
                 };
-                if records::save_tab_draft(tab, s, post, None, &main).is_ok() {
-                    let _ = records::clear_tab_draft(tab, s, post, Some(&target), &draft.comment);
+                if records::save_draft(s, &post, None, &main).is_ok() {
+                    let _ = records::clear_draft(s, &post, Some(&target));
                 }
                 self.announce(lang.strings().reply_moved);
             }
@@ -621,16 +587,17 @@ impl Discussion {
     /// Opens the edit form of comment `id`, with the edit left unsaved before
     /// (a reload, or a form closed by a deletion), else the stored text.
     pub fn start_edit(&self, id: CommentId) {
-        let base = self.comment_untracked(&id).map(|c| c.content);
+        let post = self.post_slug();
         let text = self
-            .with_stores(|tab, s, post| records::load_tab_edit(tab, s, post, &id))
-            .or_else(|| base.clone())
+            .with_store(|s| records::load_edit_draft(s, &post, &id))
+            .or_else(|| self.comment_untracked(&id).map(|c| c.content))
             .unwrap_or_default();
-        self.edit.set(Some(OpenEdit { id, text, base }));
+        self.edit.set(Some(OpenEdit { id, text }));
     }
 
     /// What the reader typed into the edit form; kept across reloads.
     pub fn type_edit(&self, text: String) {
+        let post = self.post_slug();
         let Some(id) = self
             .edit
             .with_untracked(|e| e.as_ref().map(|e| e.id.clone()))
@@ -638,8 +605,7 @@ impl Discussion {
             return;
         };
         // A cache of the typing: if it cannot be written, the text is still in the form.
-        let _ =
-            self.with_stores(|tab, s, post| records::save_tab_edit(tab, s, post, &id, Some(&text)));
+        let _ = self.with_store(|s| records::save_edit_draft(s, &post, &id, &text));
         self.edit.update_untracked(|e| {
             if let Some(e) = e {
                 e.text = text;
@@ -650,33 +616,19 @@ impl Discussion {
     /// Closes the edit form without saving, and forgets the unsaved edit.
     pub fn cancel_edit(&self) {
         if let Some(open) = self.edit.get_untracked() {
-            self.close_edit(&open.id);
+            let post = self.post_slug();
+            let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
+            self.edit.set(None);
+            super::focus_soon(&edit_button(&open.id));
         }
-    }
-
-    /// Forgets the unsaved edit of `id` and closes its form.
-    fn close_edit(&self, id: &CommentId) {
-        let _ = self.with_stores(|tab, s, post| records::save_tab_edit(tab, s, post, id, None));
-        self.edit.set(None);
-        super::focus_soon(&edit_button(id));
     }
 
     /// Saves the open edit (already validated and trimmed). Unchanged text closes
-    /// the form and writes nothing. `Ok(false)`: another tab saved an edit of the
-    /// comment since this one began; nothing is saved until the reader saves again.
-    pub fn save_edit(&self, text: String, now_ms: i64) -> Result<bool, StoreError> {
+    /// the form and writes nothing.
+    pub fn save_edit(&self, text: String, now_ms: i64) -> Result<(), StoreError> {
         let Some(open) = self.edit.get_untracked() else {
-            return Ok(true);
+            return Ok(());
         };
-        let now = self.comment_untracked(&open.id).map(|c| c.content);
-        if now != open.base {
-            self.edit.update_untracked(|e| {
-                if let Some(e) = e {
-                    e.base = now;
-                }
-            });
-            return Ok(false);
-        }
         let edited = self.repo_mut(|r| r.edit(&open.id, text, now_ms))?;
         let lang = self.lang.get_untracked();
         match edited {
@@ -687,8 +639,11 @@ impl Discussion {
             Edited::Unchanged => self.announce(lang.strings().not_changed),
             Edited::Gone => {}
         }
-        self.close_edit(&open.id);
-        Ok(true)
+        let post = self.post_slug();
+        let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
+        self.edit.set(None);
+        super::focus_soon(&edit_button(&open.id));
+        Ok(())
     }
 
     /// Deletes a comment at once; [`Discussion::undo_delete`] can put it back.

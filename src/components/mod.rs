@@ -134,9 +134,6 @@ fn mount_live_parts(built: &web_sys::Element) {
     };
     let post = start.post;
     let lang = app::provide_page_context(start.store, start.lang);
-    if let Some(tab) = crate::storage::LocalStore::session() {
-        expect_context::<StoreHandle>().set_tab(Rc::new(tab));
-    }
     // The static Text panel, whose `hidden` the tabs keep up to date.
     let text_panel = built.query_selector("#panel-text").ok().flatten();
     let tabs = post
@@ -187,29 +184,24 @@ fn mount_live_parts(built: &web_sys::Element) {
                     build_before(&slot, app::blocked_notice(lang));
                 }
                 let (slug, title) = (post.slug.clone(), post.title.clone());
-                if let Some(total) = slot.get_attribute(comments_area::PUBLISHED_ATTR) {
+                if slot.has_attribute(comments_area::PUBLISHED_ATTR) {
                     // The post has published replies: the build-time comments (which
                     // show their first page) stay until the build's file of them is
-                    // read, so the thread never shows without them. If it cannot be
-                    // read, the build-time page's replies are listed (read from its
-                    // markup) and the others counted, with a way to read them again.
+                    // read, so the thread never shows without them.
                     let owner = Owner::current().expect("mounted under an owner");
-                    let url = published_url(&slug);
+                    let url = site_url(&format!(
+                        "replies/{}",
+                        crate::comments::published::file_name(&slug)
+                    ));
                     leptos::task::spawn_local(async move {
-                        let (published, missing) = match fetch_published(&url).await {
-                            Some(all) => (all, 0),
-                            None => {
-                                leptos::logging::warn!("{url}: the published replies were not read; the page's own are listed");
-                                let shown = built_replies(&slot);
-                                let total: usize = total.parse().unwrap_or_default();
-                                let missing = total.saturating_sub(shown.len());
-                                (shown, missing)
-                            }
-                        };
+                        let published = fetch_published(&url).await.unwrap_or_else(|why| {
+                            leptos::logging::warn!("the published replies were not read: {why}");
+                            Vec::new()
+                        });
                         owner.with(|| {
                             replace(
                                 &slot,
-                                view! { <CommentsArea post=slug title=title published=published missing=missing /> },
+                                view! { <CommentsArea post=slug title=title published=published /> },
                             )
                         });
                     });
@@ -236,90 +228,38 @@ fn mount_live_parts(built: &web_sys::Element) {
     }
 }
 
-/// Where the build keeps the published replies of post `slug`.
-fn published_url(slug: &str) -> String {
-    site_url(&format!(
-        "replies/{}",
-        crate::comments::published::file_name(slug)
-    ))
-}
-
-/// The published replies the build-time markup in `slot` shows (its page of
-/// them), read back from it: each `li.comment`'s id, author, website, date and
-/// text, and the comment it is nested under (its list's `li`). Used when their
-/// file cannot be read.
-fn built_replies(slot: &web_sys::Element) -> Vec<crate::comments::published::PublishedReply> {
-    use crate::comments::CommentId;
-    let id_of = |li: &web_sys::Element| CommentId::parse(li.id().strip_prefix("comment-")?);
-    let items = slot.get_elements_by_class_name("comment");
-    (0..items.length())
-        .filter_map(|i| {
-            let li = items.item(i)?;
-            let find = |what| li.query_selector(what).ok().flatten();
-            Some(crate::comments::published::PublishedReply {
-                id: id_of(&li)?,
-                parent: id_of(&li.parent_element()?.parent_element()?),
-                author: find(":scope>article .fn")?.text_content()?,
-                url: find(":scope>article a.url").and_then(|a| a.get_attribute("href")),
-                content: find(":scope>article .comment-content")?.text_content()?,
-                created_ms: js_sys::Date::parse(
-                    &find(":scope>article time")?.get_attribute("datetime")?,
-                ) as i64,
-            })
-        })
-        .collect()
-}
-
-/// Says that published replies could not be read, with a button that tries again:
-/// it loads the page again, which reads them again (drafts and unsaved edits are
-/// kept; the page's one reading of them stays the only one in the app).
-pub(crate) fn published_notice() -> impl IntoView {
-    let lang = use_lang();
-    let t = move || lang.get().strings();
-    view! {
-        <p class="notice notice-warning" role="status">
-            {move || t().published_unread} " "
-            <button type="button" class="link-button" on:click=|_| {
-                let _ = window().location().reload();
-            }>{move || t().try_again}</button>
-        </p>
-    }
-}
-
 /// The post's published replies, from the build's `replies/<slug>.json` (beside
-/// the page; precached by the service worker, so read offline too); `None` when
-/// it cannot be read (the browser's console says why: the request, its status,
-/// or the file's error below).
-async fn fetch_published(url: &str) -> Option<Vec<crate::comments::published::PublishedReply>> {
+/// the page; precached by the service worker, so read offline too).
+async fn fetch_published(
+    url: &str,
+) -> Result<Vec<crate::comments::published::PublishedReply>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+    let url = url.to_owned();
+    let response = JsFuture::from(window().fetch_with_str(&url))
         .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| url.clone())?;
     if !response.ok() {
-        return None;
+        return Err(format!("{url}: {}", response.status()));
     }
     // Bytes, not text: copied once into the wasm and parsed there, where text
     // would be decoded into a JavaScript string and encoded back (10,000 replies
     // are about 1.4 MB).
-    let bytes = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    match crate::comments::published::read_published(url, js_sys::Uint8Array::new(&bytes).to_vec())
-    {
-        Ok(read) => {
-            if read.skipped > 0 {
-                leptos::logging::warn!(
-                    "{url}: {} published replies could not be read and were left out",
-                    read.skipped
-                );
-            }
-            Some(read.replies)
-        }
-        Err(e) => {
-            leptos::logging::warn!("{e}");
-            None
-        }
+    let bytes = JsFuture::from(response.array_buffer().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    let read =
+        crate::comments::published::read_published(&url, bytes).map_err(|e| e.to_string())?;
+    if read.skipped > 0 {
+        leptos::logging::warn!(
+            "{url}: {} published repl{} could not be read and {} left out",
+            read.skipped,
+            if read.skipped == 1 { "y" } else { "ies" },
+            if read.skipped == 1 { "is" } else { "are" }
+        );
     }
+    Ok(read.replies)
 }
 
 /// Builds `view` just before `old` (inside the same parent).
@@ -349,42 +289,24 @@ pub(crate) fn on_window_event(event: &'static str, handler: impl Fn(web_sys::Eve
     on_cleanup(move || handle.remove());
 }
 
-/// The store the page writes to, and this tab's own (where the tab keeps its
-/// drafts: see `records::tab_value`), shared through context. The stores are not
-/// `Send` (they wrap browser objects), so they live in Leptos's thread-local arena.
+/// The store the page writes to, shared through context. The store itself is not
+/// `Send` (it wraps browser objects), so it lives in Leptos's thread-local arena.
 #[derive(Clone, Copy)]
-pub struct StoreHandle(StoredValue<Stores, LocalStorage>);
-
-/// The page's store and this tab's.
-type Stores = (Rc<dyn Store>, Rc<dyn Store>);
+pub struct StoreHandle(StoredValue<Rc<dyn Store>, LocalStorage>);
 
 impl StoreHandle {
-    /// The store, with a tab's store that lives in memory until [`StoreHandle::set_tab`].
     pub fn new(store: Rc<dyn Store>) -> Self {
-        Self(StoredValue::new_local((
-            store,
-            Rc::new(crate::storage::MemoryStore::new()),
-        )))
-    }
-
-    /// This tab's store (the browser's sessionStorage).
-    pub fn set_tab(&self, tab: Rc<dyn Store>) {
-        self.0.update_value(|(_, t)| *t = tab);
+        Self(StoredValue::new_local(store))
     }
 
     /// Runs `f` with the store.
     pub fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
-        self.0.with_value(|(store, _)| f(store.as_ref()))
+        self.0.with_value(|store| f(store.as_ref()))
     }
 
     /// The store itself, to keep (the comments' repository holds it).
     pub fn rc(&self) -> Rc<dyn Store> {
-        self.0.with_value(|(store, _)| store.clone())
-    }
-
-    /// This tab's store, to keep.
-    pub fn tab(&self) -> Rc<dyn Store> {
-        self.0.with_value(|(_, tab)| tab.clone())
+        self.0.get_value()
     }
 }
 

@@ -63,21 +63,6 @@ pub(crate) fn PageSettings() -> impl IntoView {
     let dark = RwSignal::new(chosen.unwrap_or_else(system_prefers_dark));
     let explicit = RwSignal::new(chosen);
     Effect::new(move |_| apply_to_document(lang.get(), explicit.get()));
-    // Chosen in another tab: applied here too (the `storage` event; reading both
-    // back costs less than telling the keys apart).
-    super::on_window_event("storage", move |_| {
-        if let Some(other) = store
-            .with(records::load_language)
-            .filter(|l| *l != lang.get_untracked())
-        {
-            lang.set(other);
-        }
-        let chosen = store.with(records::load_dark);
-        if chosen != explicit.get_untracked() {
-            explicit.set(chosen);
-            dark.set(chosen.unwrap_or_else(system_prefers_dark));
-        }
-    });
     let toggle_dark = move |_| {
         let next = !dark.get_untracked();
         dark.set(next);

@@ -1,18 +1,22 @@
 //! The "Leave a Reply" form, with WordPress's fields, words and rules. What is typed
-//! is saved as a draft while typing (one draft per reply target, and per tab: see
-//! `records::tab_value`) and is never lost on a failed submit.
+//! is saved as a draft while typing (one draft per reply target) and is never lost
+//! on a failed submit.
 
 use super::discussion::Discussion;
 use super::{on_window_event, use_lang};
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
 use crate::comments::{CommentId, Draft, Identity};
 use crate::i18n::Lang;
-use crate::storage::{records, StoreError};
+use crate::storage::{keys, records, Store, StoreError};
 use leptos::ev::SubmitEvent;
+use leptos::html;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
+
+/// A step on this form's draft: the store, the post and the form's reply target.
+type DraftStep<'a> = dyn Fn(&dyn Store, &str, Option<&CommentId>) + 'a;
 
 /// How long typing must pause before the draft is written.
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
@@ -30,9 +34,15 @@ pub fn ReplyForm(
     let t = move || lang.get().strings();
     let who = discussion.identity();
     let target = StoredValue::new(parent.clone());
-    // This tab's draft, else the newest any tab saved.
-    let initial = discussion
-        .with_stores(|tab, s, post| records::load_tab_draft(tab, s, post, parent.as_ref()));
+    let post = StoredValue::new(discussion.post_slug());
+    let with_store = move |f: &DraftStep<'_>| {
+        post.with_value(|post| {
+            target.with_value(|parent| discussion.with_store(|s| f(s, post, parent.as_ref())))
+        })
+    };
+    let initial = post.with_value(|post| {
+        discussion.with_store(|s| records::load_draft(s, post, parent.as_ref()))
+    });
     let comment = RwSignal::new(initial.map(|d| d.comment).unwrap_or_default());
     // What the app puts into the textarea (a restored draft, an empty form after
     // posting). Typing only updates `comment`: writing a long text back into the
@@ -69,9 +79,9 @@ pub fn ReplyForm(
         }
         dirty.set_value(false);
         let Some(draft) = current() else { return };
-        let saved = target.with_value(|parent| {
-            discussion.with_stores(|tab, s, post| {
-                records::save_tab_draft(tab, s, post, parent.as_ref(), &draft)
+        let saved = post.with_value(|post| {
+            target.with_value(|parent| {
+                discussion.with_store(|s| records::save_draft(s, post, parent.as_ref(), &draft))
             })
         });
         let _ = draft_problem.try_set(saved.err().map(|e| {
@@ -91,9 +101,22 @@ pub fn ReplyForm(
     };
     on_window_event("pagehide", move |_| save_draft());
     on_window_event("visibilitychange", move |_| save_draft());
-    // Another tab's draft of this form (its typing, or its post removing the
-    // shared copy) is left alone: this tab keeps its own copy, which its reload
-    // restores, so nothing is written back here (a posted text would come back).
+    // Another tab posted its comment and so removed this form's draft (the new
+    // comment's form is one key for every tab): this tab's unposted text is
+    // written back at once, so a reload does not lose it. (Another tab's *typing*
+    // is left alone: the last draft written wins, and each tab keeps its text.)
+    let draft_key = post.with_value(|post| target.with_value(|p| keys::draft(post, p.as_ref())));
+    on_window_event("storage", move |ev| {
+        if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
+            if ev.key().as_deref() == Some(draft_key.as_str())
+                && ev.new_value().is_none()
+                && comment.try_with_untracked(|c| !c.trim().is_empty()) == Some(true)
+            {
+                dirty.set_value(true);
+                save_draft();
+            }
+        }
+    });
     on_cleanup(save_draft);
     // If the comment this form answers goes, the discussion takes the text over
     // (into the new comment's form); this form then has nothing left to save.
@@ -108,18 +131,25 @@ pub fn ReplyForm(
     let held = parent.clone();
     on_cleanup(move || discussion.release_reply_form(&held));
 
-    // Fields are found by their ids (one form on the page at a time).
-    let focus = |field: Field| {
-        focus_id(match field {
-            Field::Comment => "comment",
-            Field::Author => "author",
-            Field::Email => "email",
-            Field::Url => "url",
-        })
+    let comment_ref = NodeRef::<html::Textarea>::new();
+    let author_ref = NodeRef::<html::Input>::new();
+    let email_ref = NodeRef::<html::Input>::new();
+    let url_ref = NodeRef::<html::Input>::new();
+    let focus = move |field: Field| {
+        let _ = match field {
+            Field::Comment => comment_ref.get().map(|el| el.focus()),
+            Field::Author => author_ref.get().map(|el| el.focus()),
+            Field::Email => email_ref.get().map(|el| el.focus()),
+            Field::Url => url_ref.get().map(|el| el.focus()),
+        };
     };
     // A reply form takes focus when it opens, so keyboard and screen reader users land in it.
-    if parent.is_some() && !super::PRERENDERING {
-        request_animation_frame(|| focus_id("comment"));
+    if parent.is_some() {
+        Effect::new(move |_| {
+            if let Some(el) = comment_ref.get() {
+                let _ = el.focus();
+            }
+        });
     }
 
     let on_submit = move |ev: SubmitEvent| {
@@ -129,8 +159,6 @@ pub fn ReplyForm(
             Ok(valid) => valid,
             Err(found) => {
                 let first = found[0].0;
-                // One message at a time: "posted" (of the last one) goes.
-                discussion.announce(String::new());
                 status.set(error_summary(&found, lang.get_untracked()));
                 errors.set(found);
                 focus(first);
@@ -144,22 +172,20 @@ pub fn ReplyForm(
             url: valid.url.clone().unwrap_or_default(),
         };
         let now = js_sys::Date::now() as i64;
-        // Typing not saved yet is saved first, should the post fail.
+        // The text is in storage before it is posted, so the draft removed below
+        // is this tab's own (another tab may have written that key since).
+        dirty.set_value(true);
         save_draft();
         if let Err(e) = discussion.post(target.get_value(), valid, now) {
             let lang = lang.get_untracked();
-            discussion.announce(String::new());
             status.set(format!("{} {}", lang.strings().not_posted, e.message(lang)));
             focus(Field::Comment);
             return;
         }
         // Stored: now the draft may go, and the identity is remembered or forgotten.
         dirty.set_value(false);
-        let parent = target.get_value();
-        discussion.with_stores(|tab, s, post| {
-            // The shared copy goes only if it is what was posted (another tab
-            // may have saved its own since).
-            let _ = records::clear_tab_draft(tab, s, post, parent.as_ref(), &draft.comment);
+        with_store(&|s, post, parent| {
+            let _ = records::clear_draft_if_posted(s, post, parent, &draft.comment);
             let _ = if draft.remember {
                 records::save_identity(s, &identity)
             } else {
@@ -168,7 +194,7 @@ pub fn ReplyForm(
             if parent.is_some() && !draft.remember {
                 // The new comment's draft holds the identity too: it keeps its
                 // text, not the name, email and website the reader did not want kept.
-                let _ = records::strip_identity_from_tab_draft(tab, s, post);
+                let _ = records::strip_identity_from_draft(s, post);
             }
         });
         let _ = comment.try_set(String::new());
@@ -218,53 +244,54 @@ pub fn ReplyForm(
     });
 
     view! {
-            <div id="respond" class="comment-respond">
-                <h2 id="reply-title" class="comment-reply-title">{title} " " {cancel}</h2>
-                <form id="commentform" class="comment-form" novalidate on:submit=on_submit>
-                    <noscript>
-                        <p class="notice notice-warning">{move || t().needs_javascript}</p>
-                    </noscript>
-                    <p class="comment-notes">
-                        <span id="email-notes">{move || t().email_notes}</span>
-                        " "
-                        <span class="required-field-message">{move || t().required_fields} " " <span class="required">"*"</span></span>
-                    </p>
-                    // Disabled in the build-time page: nothing can be typed before the app runs.
-                    <fieldset class="form-fields" disabled=super::until_live()>
-                    <p class="comment-form-comment">
-                        <label for="comment">{move || t().comment} " " <span class="required">"*"</span></label>
-                        <textarea id="comment" name="comment" rows="8" required
-                            aria-invalid=move || comment_error().is_some().then_some("true")
-                            aria-describedby=described_by
-                            prop:value=move || shown.get()
-                            on:input:target=move |ev| { comment.set(ev.target().value()); typed(); }
-                        ></textarea>
-                        {move || has_counter.get().then(|| view! { <span id="comment-counter" class="counter">{move || counter.get()}</span> })}
-                        {move || comment_error().map(|text| view! { <span id="comment-error" class="field-error">{text}</span> })}
-                    </p>
-                    <TextField id="author" label=Signal::derive(move || t().name) required=true kind="text" autocomplete="name"
-    value=who.author error=Signal::derive(move || error_of(Field::Author)) on_typed=typed />
-                    <TextField id="email" label=Signal::derive(move || t().email) required=true kind="email" autocomplete="email"
-    value=who.email error=Signal::derive(move || error_of(Field::Email)) on_typed=typed
-                        note="email-notes" />
-                    <TextField id="url" label=Signal::derive(move || t().website) required=false kind="url" autocomplete="url"
-    value=who.url error=Signal::derive(move || error_of(Field::Url)) on_typed=typed />
-                    <p class="comment-form-cookies-consent">
-                        <input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox"
-                            prop:checked=move || who.remember.get()
-                            on:change:target=move |ev| { who.remember.set(ev.target().checked()); typed(); } />
-                        " "
-                        <label for="wp-comment-cookies-consent">{move || t().remember_me}</label>
-                    </p>
-                    <p class="form-submit">
-                        <button type="submit" id="submit" class="submit">{move || t().post_comment}</button>
-                    </p>
-                    <p class="form-status" role="status" aria-live="polite" aria-atomic="true">{move || status.get()}</p>
-                    {move || draft_problem.get().map(|text| view! { <p class="notice notice-warning">{text}</p> })}
-                    </fieldset>
-                </form>
-            </div>
-        }
+        <div id="respond" class="comment-respond">
+            <h2 id="reply-title" class="comment-reply-title">{title} " " {cancel}</h2>
+            <form id="commentform" class="comment-form" novalidate on:submit=on_submit>
+                <noscript>
+                    <p class="notice notice-warning">{move || t().needs_javascript}</p>
+                </noscript>
+                <p class="comment-notes">
+                    <span id="email-notes">{move || t().email_notes}</span>
+                    " "
+                    <span class="required-field-message">{move || t().required_fields} " " <span class="required">"*"</span></span>
+                </p>
+                // Disabled in the build-time page: nothing can be typed before the app runs.
+                <fieldset class="form-fields" disabled=super::until_live()>
+                <p class="comment-form-comment">
+                    <label for="comment">{move || t().comment} " " <span class="required">"*"</span></label>
+                    <textarea id="comment" name="comment" rows="8" required
+                        node_ref=comment_ref
+                        aria-invalid=move || comment_error().is_some().then_some("true")
+                        aria-describedby=described_by
+                        prop:value=move || shown.get()
+                        on:input:target=move |ev| { comment.set(ev.target().value()); typed(); }
+                    ></textarea>
+                    {move || has_counter.get().then(|| view! { <span id="comment-counter" class="counter">{move || counter.get()}</span> })}
+                    {move || comment_error().map(|text| view! { <span id="comment-error" class="field-error">{text}</span> })}
+                </p>
+                <TextField id="author" label=Signal::derive(move || t().name) required=true kind="text" autocomplete="name"
+                    value=who.author error=Signal::derive(move || error_of(Field::Author)) node_ref=author_ref on_typed=typed />
+                <TextField id="email" label=Signal::derive(move || t().email) required=true kind="email" autocomplete="email"
+                    value=who.email error=Signal::derive(move || error_of(Field::Email)) node_ref=email_ref on_typed=typed
+                    note="email-notes" />
+                <TextField id="url" label=Signal::derive(move || t().website) required=false kind="url" autocomplete="url"
+                    value=who.url error=Signal::derive(move || error_of(Field::Url)) node_ref=url_ref on_typed=typed />
+                <p class="comment-form-cookies-consent">
+                    <input id="wp-comment-cookies-consent" name="wp-comment-cookies-consent" type="checkbox"
+                        prop:checked=move || who.remember.get()
+                        on:change:target=move |ev| { who.remember.set(ev.target().checked()); typed(); } />
+                    " "
+                    <label for="wp-comment-cookies-consent">{move || t().remember_me}</label>
+                </p>
+                <p class="form-submit">
+                    <button type="submit" id="submit" class="submit">{move || t().post_comment}</button>
+                </p>
+                <p class="form-status" role="status" aria-live="polite" aria-atomic="true">{move || status.get()}</p>
+                {move || draft_problem.get().map(|text| view! { <p class="notice notice-warning">{text}</p> })}
+                </fieldset>
+            </form>
+        </div>
+    }
 }
 
 /// One labelled `<input>` with its error beside it.
@@ -278,6 +305,7 @@ fn TextField(
     autocomplete: &'static str,
     value: RwSignal<String>,
     error: Signal<Option<FieldError>>,
+    node_ref: NodeRef<html::Input>,
     on_typed: impl Fn() + 'static,
     /// The id of a note that describes the field (e.g. that the email is not published).
     #[prop(optional)]
@@ -303,22 +331,13 @@ fn TextField(
             <label for=id>{label} {required.then(|| view! { " " <span class="required">"*"</span> })}</label>
             <input id=id name=id type=kind autocomplete=autocomplete required=required
                 spellcheck=(kind != "text").then_some("false")
+                node_ref=node_ref
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input:target=move |ev| { value.set(ev.target().value()); on_typed(); } />
             {move || error.get().map(|e| view! { <span id=error_id.clone() class="field-error">{e.message(lang.get())}</span> })}
         </p>
-    }
-}
-
-/// Moves focus to the element with id `id`, if there is one.
-fn focus_id(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
 

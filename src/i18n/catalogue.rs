@@ -108,14 +108,6 @@ pub struct Strings {
     pub share_failed: &'static str,
     pub kept_promised: &'static str,
     pub kept_not_promised: &'static str,
-    // Drafts, edits and published replies across tabs and failures (issue 22)
-    /// The Edit button of a comment with an edit typed but not saved.
-    pub unsaved_edit: &'static str,
-    /// Saving an edit after another tab saved one of the same comment.
-    pub edit_conflict: &'static str,
-    /// The published replies' file could not be read: only the page's are shown.
-    pub published_unread: &'static str,
-    pub try_again: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -211,10 +203,6 @@ pub static EN: Strings = Strings {
     share_failed: "The file was not shared.",
     kept_promised: "This browser has promised to keep them.",
     kept_not_promised: "This browser has not promised to keep them: it may delete them after a while without a visit (Safari does after 7 days). Export comments saves a copy; Send all my replies sends them for publishing.",
-    unsaved_edit: "Unsaved edit — continue editing",
-    edit_conflict: "This comment was changed in another tab while you were editing it. Your text is still here: press Save again to replace that change.",
-    published_unread: "Some published replies could not be loaded, so only this page’s are shown.",
-    try_again: "Try again",
 };
 
 pub static ES: Strings = Strings {
@@ -310,8 +298,4 @@ pub static ES: Strings = Strings {
     share_failed: "El archivo no se ha compartido.",
     kept_promised: "Este navegador ha prometido conservarlas.",
     kept_not_promised: "Este navegador no ha prometido conservarlas: puede borrarlas tras un tiempo sin visitas (Safari lo hace a los 7 días). Exportar los comentarios guarda una copia; Enviar todas mis respuestas las envía para publicar.",
-    unsaved_edit: "Edición sin guardar — seguir editando",
-    edit_conflict: "Este comentario se cambió en otra pestaña mientras lo editabas. Tu texto sigue aquí: pulsa Guardar otra vez para reemplazar ese cambio.",
-    published_unread: "Algunas respuestas publicadas no se pudieron cargar, así que solo se muestran las de esta página.",
-    try_again: "Reintentar",
 };

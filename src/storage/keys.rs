@@ -30,12 +30,7 @@ pub fn draft(post: &str, parent: Option<&CommentId>) -> String {
 
 /// An edit of a posted comment that was typed but not saved yet.
 pub fn edit_draft(post: &str, id: &CommentId) -> String {
-    format!("{}{id}", edits_prefix(post))
-}
-
-/// Prefix of the unsaved edits of a post's comments.
-pub fn edits_prefix(post: &str) -> String {
-    format!("{ROOT}edit/{post}/")
+    format!("{ROOT}edit/{post}/{id}")
 }
 
 pub fn identity() -> String {

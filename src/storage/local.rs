@@ -25,16 +25,6 @@ impl LocalStore {
     }
 }
 
-impl LocalStore {
-    /// This tab's sessionStorage: kept across reloads, shared with no other tab
-    /// (where a tab keeps its own drafts), if the browser gives it.
-    pub fn session() -> Option<Self> {
-        Some(Self {
-            raw: web_sys::window()?.session_storage().ok()??,
-        })
-    }
-}
-
 fn to_error(err: JsValue) -> StoreError {
     match err.dyn_ref::<web_sys::DomException>() {
         // Chrome and Safari say QuotaExceededError; old Firefox said NS_ERROR_DOM_QUOTA_REACHED.
