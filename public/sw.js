@@ -15,7 +15,11 @@
 //   the site under another path keeps its own), then take control of open pages.
 // - fetch: pages (navigations) network first, falling back to this version's
 //   cached copy of that page (`/`, `/<slug>/`, also asked for as `/<slug>`,
-//   `/<slug>/index.html`), else its cached 404.html; the published replies
+//   `/<slug>/index.html`), else its cached 404.html; a post's further comment
+//   pages (`/<slug>/comment-page-<n>/`, not precached: a post may have hundreds)
+//   are kept in this version's cache as they are visited, and offline they fall
+//   back to that copy, else to the post's page (the app then shows page <n>
+//   from the post's replies file); the published replies
 //   (`replies/<slug>.json`) network first too (fetched as soon as their post's
 //   page is asked for), falling back to this version's copy; other precached files cache first. Everything else: the network.
 //
@@ -69,7 +73,7 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   if (request.mode === 'navigate' && isPage(new URL(request.url))) {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(request, event));
     event.waitUntil(fetchRepliesEarly(new URL(request.url)));
   } else if (isReplies(request.url)) {
     event.respondWith(repliesNetworkFirst(request));
@@ -109,12 +113,22 @@ function revalidated(request) {
   }
 }
 
-async function networkFirst(request) {
+// A post's further comment page: `<slug>/comment-page-<n>/` (as `pageKey` makes it).
+const COMMENT_PAGE = /\/comment-page-\d+\/$/;
+
+async function networkFirst(request, event) {
+  const key = pageKey(new URL(request.url));
   try {
-    return await fetch(revalidated(request));
+    const response = await fetch(revalidated(request));
+    // A comment page is kept as it is visited (its copy is then this version's).
+    if (COMMENT_PAGE.test(key) && response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+    }
+    return response;
   } catch (error) {
     const cache = await caches.open(CACHE);
-    const page = await cache.match(pageKey(new URL(request.url)));
+    const page = (await cache.match(key)) ?? (COMMENT_PAGE.test(key) ? await cache.match(key.replace(COMMENT_PAGE, '/')) : undefined);
     // An address the site has no page for: its not-found page, said as a host says it.
     const cached = page ?? (await cache.match(NOT_FOUND));
     if (!cached) throw error;

@@ -14,6 +14,7 @@
 mod common;
 
 use goosebumps::comments::published::PublishedReply;
+use goosebumps::comments::thread::{Index, Order};
 use goosebumps::comments::CommentId;
 use goosebumps::components::PRERENDER_ROOT;
 use goosebumps::content::{self, site::parse_site, Post};
@@ -124,12 +125,25 @@ fn ld_comments(ld: &Value) -> HashMap<String, Value> {
     found
 }
 
-/// A post page shows its texts exactly, in the HTML and in the JSON-LD, and each
-/// reply on the first comment page in its place.
-fn check_post(path: &str, html: &str, post: &Post, replies: &[PublishedReply]) {
+/// The ids of the replies comment page `n` shows, in the default order.
+fn on_page(post: &Post, replies: &[PublishedReply], n: usize) -> Vec<String> {
+    let comments: Vec<_> = replies.iter().map(|r| r.to_comment(&post.slug)).collect();
+    let index = Index::from_comments(&comments);
+    let rows = index.threads(Order::OldestFirst).rows(n);
+    rows.into_iter().map(|row| row.id.anchor()).collect()
+}
+
+/// A post page (comment page `n` of the post: 1 is the post's own page) shows its
+/// texts exactly, in the HTML and in the JSON-LD, and each reply on that comment
+/// page in its place, and no other.
+fn check_post(path: &str, html: &str, post: &Post, replies: &[PublishedReply], n: usize) {
     let (doc, ld) = check_structure(path, html);
     let root = doc.root_element();
-    let title = format!("{} – {}’s goosebump moment", post.title, post.person.name);
+    let article = format!("{} – {}’s goosebump moment", post.title, post.person.name);
+    let title = match n {
+        1 => article.clone(),
+        n => format!("{article} – Page {n}"),
+    };
     assert_eq!(text(one(root, "title", path)), title, "{path}: <title>");
     let description = one(root, r#"meta[name="description"]"#, path);
     assert_eq!(
@@ -153,7 +167,8 @@ fn check_post(path: &str, html: &str, post: &Post, replies: &[PublishedReply]) {
     let ld = &ld[0];
     assert_eq!(ld["headline"], post.testimonial.headline.as_str());
     assert_eq!(ld["description"], post.description.as_str());
-    assert_eq!(ld["name"], title.as_str());
+    // The article's name, on each of its pages.
+    assert_eq!(ld["name"], article.as_str());
     assert_eq!(ld["author"]["name"], post.person.full_name.as_str());
     assert_eq!(ld["review"]["reviewBody"], post.testimonial.quote.as_str());
     assert_eq!(ld["about"]["name"], post.film.title.as_str());
@@ -179,13 +194,22 @@ fn check_post(path: &str, html: &str, post: &Post, replies: &[PublishedReply]) {
         assert_eq!(c["author"]["name"], r.author.as_str());
         assert_eq!(c["author"]["url"].as_str(), r.url.as_deref());
     }
-    // The first page's replies are in the HTML, each in its own item.
+    // The page's replies are in the HTML, each in its own item, and no other.
+    let listed: Vec<String> = page
+        .select(&sel("li.comment"))
+        .map(|li| li.value().id().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        listed,
+        on_page(post, replies, n),
+        "{path}: the replies shown"
+    );
     for r in replies {
         let item = page
             .select(&sel("li.comment"))
             .find(|li| li.value().id() == Some(r.id.anchor().as_str()));
         let Some(item) = item else {
-            // Not on the first comment page (nor in its JSON-LD).
+            // Not on this comment page (nor in its JSON-LD).
             assert!(!shown.contains_key(&format!("#{}", r.id.anchor())));
             continue;
         };
@@ -203,21 +227,32 @@ fn check_post(path: &str, html: &str, post: &Post, replies: &[PublishedReply]) {
     }
 }
 
+/// The post and comment page a built file is: `<slug>/index.html` is the post's
+/// own page (1), `<slug>/comment-page-<n>/index.html` page `n`.
+fn post_page<'a>(posts: &'a [Post], path: &str) -> Option<(&'a Post, usize)> {
+    let (slug, rest) = path.split_once('/')?;
+    let post = posts.iter().find(|p| p.slug == slug)?;
+    if rest == "index.html" {
+        return Some((post, 1));
+    }
+    let n = rest
+        .strip_prefix("comment-page-")?
+        .strip_suffix("/index.html")?;
+    Some((post, n.parse().ok()?))
+}
+
 fn check_build(posts: &[Post], replies: &HashMap<String, Vec<PublishedReply>>) {
     let rendered = build(posts, replies);
     let none = Vec::new();
+    let mut comment_pages = HashMap::new();
     for file in &rendered.files {
         if file.path.ends_with(".html") {
-            match posts
-                .iter()
-                .find(|p| file.path == format!("{}/index.html", p.slug))
-            {
-                Some(post) => check_post(
-                    &file.path,
-                    &file.contents,
-                    post,
-                    replies.get(&post.slug).unwrap_or(&none),
-                ),
+            match post_page(posts, &file.path) {
+                Some((post, n)) => {
+                    let replies = replies.get(&post.slug).unwrap_or(&none);
+                    check_post(&file.path, &file.contents, post, replies, n);
+                    *comment_pages.entry(&post.slug).or_insert(0) += 1;
+                }
                 None => {
                     check_structure(&file.path, &file.contents);
                 }
@@ -231,6 +266,14 @@ fn check_build(posts: &[Post], replies: &HashMap<String, Vec<PublishedReply>>) {
             expected.sort_by(|a, b| (a.created_ms, &a.id).cmp(&(b.created_ms, &b.id)));
             assert_eq!(parsed.replies, expected);
         }
+    }
+    // One page for each page of comments (the post's own is the first).
+    for post in posts {
+        let replies = replies.get(&post.slug).unwrap_or(&none);
+        let pages = (1..)
+            .take_while(|&n| n == 1 || !on_page(post, replies, n).is_empty())
+            .count();
+        assert_eq!(comment_pages[&post.slug], pages, "{}: its pages", post.slug);
     }
 }
 
@@ -302,6 +345,66 @@ fn published_replies_that_look_like_markup_show_as_text_in_every_place() {
         .map(|p| (p.slug.clone(), replies.clone()))
         .collect();
     check_build(&posts, &map);
+}
+
+/// `threads` top-level replies (`wp-1`…), an hour apart, then `answers` answers
+/// `(id, parent)` after them.
+fn many(threads: usize, answers: &[(usize, usize)]) -> Vec<PublishedReply> {
+    let at = |i: usize| 1_709_298_000_000 + i as i64 * 3_600_000;
+    let mut replies: Vec<_> = (1..=threads)
+        .map(|i| {
+            let mut r = reply(&format!("wp-{i}"), None, &format!("Reader {i}"), None, "");
+            r.content = format!("Thread {i} <p>");
+            r.created_ms = at(i);
+            r
+        })
+        .collect();
+    for &(id, parent) in answers {
+        let parent = format!("wp-{parent}");
+        let mut r = reply(
+            &format!("wp-{id}"),
+            Some(&parent),
+            "Answerer",
+            None,
+            "Answer",
+        );
+        r.created_ms = at(id);
+        replies.push(r);
+    }
+    replies
+}
+
+#[test]
+fn each_comment_page_reads_back_whole_with_its_own_replies() {
+    // 110 threads and 10 answers: three pages (50, 50, 10 threads), answers on each,
+    // a chain two deep on the third.
+    let answers = [
+        (111, 1),
+        (112, 111),
+        (113, 55),
+        (114, 101),
+        (115, 114),
+        (116, 105),
+        (117, 110),
+        (118, 2),
+        (119, 60),
+        (120, 103),
+    ];
+    let posts = common::fixture_posts(false);
+    let map = HashMap::from([(posts[0].slug.clone(), many(110, &answers))]);
+    check_build(&posts, &map);
+    // Exactly 50 threads: one page, no other address.
+    let map = HashMap::from([(posts[0].slug.clone(), many(50, &[(51, 50)]))]);
+    check_build(&posts, &map);
+    let paths: Vec<String> = build(&posts, &map)
+        .files
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+    assert!(
+        !paths.iter().any(|p| p.contains("comment-page")),
+        "{paths:?}"
+    );
 }
 
 #[test]

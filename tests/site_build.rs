@@ -271,3 +271,255 @@ fn only_the_built_posts_ship_their_published_replies_compact() {
     let back = goosebumps::comments::published::parse_published("c.json", json).unwrap();
     assert_eq!(back.replies, replies["cinema-paradiso"]);
 }
+
+/// `threads` top-level replies (`wp-1`…) an hour apart, then `answers`
+/// `(id, parent)` after them.
+fn many(
+    threads: usize,
+    answers: &[(usize, usize)],
+) -> Vec<goosebumps::comments::published::PublishedReply> {
+    use goosebumps::comments::{published::PublishedReply, CommentId};
+    let one = |i: usize, parent: Option<usize>| PublishedReply {
+        id: CommentId::parse(&format!("wp-{i}")).unwrap(),
+        parent: parent.map(|p| CommentId::parse(&format!("wp-{p}")).unwrap()),
+        author: format!("Reader {i}"),
+        url: None,
+        content: format!("Reply number {i}."),
+        created_ms: 1_709_298_000_000 + i as i64 * 3_600_000,
+    };
+    (1..=threads)
+        .map(|i| one(i, None))
+        .chain(answers.iter().map(|&(i, p)| one(i, Some(p))))
+        .collect()
+}
+
+/// The cinema-paradiso post with 120 published replies: 110 threads (three pages
+/// of 50) and 10 answers, `wp-115` two down on the third page.
+fn build_many(absolute: Option<&str>, public: &str) -> Rendered {
+    let site = parse_site(
+        "site.json",
+        r#"{ "name": "Goosebumps", "owner": { "name": "The Owner" } }"#,
+    )
+    .unwrap();
+    let answers = [
+        (111, 1),
+        (112, 111),
+        (113, 55),
+        (114, 101),
+        (115, 114),
+        (116, 105),
+        (117, 110),
+        (118, 2),
+        (119, 60),
+        (120, 103),
+    ];
+    let replies = HashMap::from([("cinema-paradiso".to_owned(), many(110, &answers))]);
+    render_site(&SiteBuild {
+        site: &site,
+        public,
+        absolute: absolute.map(str::to_owned),
+        posts: &fixture_posts(false),
+        replies: &replies,
+        template: TEMPLATE,
+    })
+    .unwrap()
+}
+
+/// The `<head>` of a page.
+fn head_of(html: &str) -> &str {
+    &html[..html.find("</head>").unwrap()]
+}
+
+/// The `href`s of the page links (`nav.comment-navigation`), in order.
+fn page_links(html: &str) -> Vec<&str> {
+    let at = html
+        .find("class=\"comment-navigation\"")
+        .expect("page links");
+    let nav = &html[at..at + html[at..].find("</nav>").unwrap()];
+    nav.split("href=\"")
+        .skip(1)
+        .map(|h| &h[..h.find('"').unwrap()])
+        .collect()
+}
+
+#[test]
+fn each_further_page_of_published_comments_has_its_own_address_title_and_links() {
+    let rendered = build_many(Some(BASE), "/");
+    let names = paths(&rendered);
+    assert!(names.contains(&"cinema-paradiso/comment-page-2/index.html"));
+    assert!(names.contains(&"cinema-paradiso/comment-page-3/index.html"));
+    // The first page is the post's own; there is no fourth; the other post has one.
+    for absent in [
+        "cinema-paradiso/comment-page-1/index.html",
+        "cinema-paradiso/comment-page-4/index.html",
+    ] {
+        assert!(!names.contains(&absent), "{absent} in {names:?}");
+    }
+    assert!(!names
+        .iter()
+        .any(|p| p.starts_with("the-lion-king/comment-page")));
+
+    let url = |n: usize| match n {
+        1 => "https://goosebumps.example/cinema-paradiso/".to_owned(),
+        n => format!("https://goosebumps.example/cinema-paradiso/comment-page-{n}/"),
+    };
+    let pages = [
+        file(&rendered, "cinema-paradiso/index.html"),
+        file(&rendered, "cinema-paradiso/comment-page-2/index.html"),
+        file(&rendered, "cinema-paradiso/comment-page-3/index.html"),
+    ];
+    for (i, page) in pages.iter().enumerate() {
+        let n = i + 1;
+        let head = head_of(page);
+        let title = "Cinema Paradiso – Giulia’s goosebump moment";
+        match n {
+            1 => assert_eq!(title_of(page), title),
+            n => assert_eq!(title_of(page), format!("{title} – Page {n}")),
+        }
+        assert!(
+            head.contains(&format!("<link rel=\"canonical\" href=\"{}\">", url(n))),
+            "{head}"
+        );
+        assert!(head.contains(&format!(
+            "<meta property=\"og:url\" content=\"{}\">",
+            url(n)
+        )));
+        let prev = format!("<link rel=\"prev\" href=\"{}\">", url(n.saturating_sub(1)));
+        let next = format!("<link rel=\"next\" href=\"{}\">", url(n + 1));
+        assert_eq!(head.contains(&prev), n > 1, "page {n}: {head}");
+        assert_eq!(head.contains("rel=\"prev\""), n > 1, "page {n}");
+        assert_eq!(head.contains(&next), n < 3, "page {n}: {head}");
+        assert_eq!(head.contains("rel=\"next\""), n < 3, "page {n}");
+        // The same post, named on the root, so the app starts over it.
+        assert!(page.contains(&format!(
+            "<div id=\"{PRERENDER_ROOT}\" {BASE_ATTR}=\"/\" {POST_ATTR}=\"cinema-paradiso\">"
+        )));
+        // Its own threads, and only those.
+        let threads = match n {
+            1 => 1..=50,
+            2 => 51..=100,
+            _ => 101..=110,
+        };
+        for i in 1..=110 {
+            let shown = page.contains(&format!("id=\"comment-wp-{i}\""));
+            assert_eq!(shown, threads.contains(&i), "page {n}, wp-{i}");
+        }
+        // Page links to the pages' addresses (site-relative), Previous and Next
+        // first and last; the page shown is not a link.
+        let links = page_links(page);
+        let to = |n: usize| match n {
+            1 => "/cinema-paradiso/#comments".to_owned(),
+            n => format!("/cinema-paradiso/comment-page-{n}/#comments"),
+        };
+        let mut expected = Vec::new();
+        if n > 1 {
+            expected.push(to(n - 1));
+        }
+        expected.extend((1..=3).filter(|&m| m != n).map(to));
+        if n < 3 {
+            expected.push(to(n + 1));
+        }
+        assert_eq!(links, expected, "page {n}");
+        assert!(page.contains("<span aria-current=\"page\" class=\"page-numbers current\">"));
+    }
+    // The answers sit on their thread's page: wp-115 (under wp-114, under wp-101)
+    // on the third, with a permalink to it there.
+    assert!(pages[2].contains("id=\"comment-wp-115\""));
+    assert!(pages[2].contains("href=\"#comment-wp-115\""));
+    assert!(!pages[0].contains("comment-wp-115"));
+    assert!(pages[1].contains("id=\"comment-wp-113\""));
+    // The JSON-LD of each page has that page's comments, at that page's address.
+    assert!(
+        pages[0].contains("\"url\":\"https://goosebumps.example/cinema-paradiso/#comment-wp-1\"")
+    );
+    assert!(pages[2].contains(
+        "\"url\":\"https://goosebumps.example/cinema-paradiso/comment-page-3/#comment-wp-115\""
+    ));
+    assert!(!pages[0].contains("\"#comment-wp-51\""));
+}
+
+#[test]
+fn comment_pages_are_linked_from_the_feed_and_left_out_of_the_sitemap() {
+    let rendered = build_many(Some(BASE), "/");
+    let sitemap = file(&rendered, "sitemap.xml");
+    assert!(!sitemap.contains("comment-page"), "{sitemap}");
+    let feed = roxmltree::Document::parse(file(&rendered, "cinema-paradiso/feed.xml")).unwrap();
+    let entry = |id: &str| {
+        let entry = feed
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .find(|e| {
+                e.children().any(|c| {
+                    c.has_tag_name("id")
+                        && c.text()
+                            == Some(&format!(
+                                "https://goosebumps.example/cinema-paradiso/#comment-{id}"
+                            ))
+                })
+            })
+            .unwrap_or_else(|| panic!("no entry {id}"));
+        entry
+            .children()
+            .find(|c| c.has_tag_name("link"))
+            .and_then(|l| l.attribute("href"))
+            .unwrap()
+            .to_owned()
+    };
+    // The id stays the post's address; the link goes to the page that shows it.
+    assert_eq!(
+        entry("wp-115"),
+        "https://goosebumps.example/cinema-paradiso/comment-page-3/#comment-wp-115"
+    );
+    assert_eq!(
+        entry("wp-113"),
+        "https://goosebumps.example/cinema-paradiso/comment-page-2/#comment-wp-113"
+    );
+    assert_eq!(
+        entry("wp-1"),
+        "https://goosebumps.example/cinema-paradiso/#comment-wp-1"
+    );
+}
+
+#[test]
+fn without_the_site_url_comment_pages_link_each_other_by_path_under_a_sub_path() {
+    let rendered = build_many(None, "/sub/");
+    let page = file(&rendered, "cinema-paradiso/comment-page-2/index.html");
+    let head = head_of(page);
+    assert!(!head.contains("rel=\"canonical\""));
+    assert!(
+        head.contains("<link rel=\"prev\" href=\"/sub/cinema-paradiso/\">"),
+        "{head}"
+    );
+    assert!(head.contains("<link rel=\"next\" href=\"/sub/cinema-paradiso/comment-page-3/\">"));
+    assert_eq!(
+        page_links(page)[..2],
+        [
+            "/sub/cinema-paradiso/#comments",
+            "/sub/cinema-paradiso/#comments"
+        ]
+    );
+    assert!(page.contains(&format!("{BASE_ATTR}=\"/sub/\"")));
+}
+
+#[test]
+fn a_comment_page_address_names_its_page_and_any_other_the_first() {
+    use goosebumps::pages::{comment_page_url, page_in_path};
+    for (path, n) in [
+        ("/miracle/comment-page-3/", 3),
+        ("/sub/miracle/comment-page-12", 12),
+        ("/miracle/comment-page-2/index.html", 2),
+        ("/miracle/", 1),
+        ("/miracle/comment-page-0/", 1),
+        ("/miracle/comment-page-x/", 1),
+        ("/comment-page-2/miracle/", 1),
+        ("", 1),
+    ] {
+        assert_eq!(page_in_path(path), n, "{path}");
+    }
+    assert_eq!(comment_page_url("/sub/", "miracle", 1), "/sub/miracle/");
+    assert_eq!(
+        comment_page_url("/sub/", "miracle", 4),
+        "/sub/miracle/comment-page-4/"
+    );
+    assert_eq!(page_in_path(&comment_page_url("/", "m", 7)), 7);
+}

@@ -10,6 +10,10 @@ import { join } from 'node:path';
 
 // Large media, fetched in byte ranges while playing: always from the network.
 const NOT_PRECACHED = /\.(?:mp4|webm|ogv|mov|m4v|mp3|m4a|ogg|oga|opus|wav|flac)$/i;
+// A post's further comment pages (`<slug>/comment-page-<n>/`): not precached, as
+// a post may have hundreds; the worker keeps each one as it is visited (the
+// version still hashes them).
+const VISITED_ONLY = /(^|\/)comment-page-\d+\/index\.html$/;
 const MARKER = /\/\* @build \*\/ \{[^}]*\}/;
 
 export async function serviceWorker({ dir, sourceDir }) {
@@ -37,7 +41,7 @@ export async function serviceWorker({ dir, sourceDir }) {
     version: version.digest('hex').slice(0, 16),
     // Relative to sw.js; each page is cached as its directory's URL (`./`,
     // `<slug>/`), the URL it is served at (a host may redirect …/index.html there).
-    files: ['./', ...files.filter((f) => f !== 'index.html').map((file) => encodeURI(file.replace(/(^|\/)index\.html$/, '$1')))],
+    files: ['./', ...files.filter((f) => f !== 'index.html' && !VISITED_ONLY.test(f)).map((file) => encodeURI(file.replace(/(^|\/)index\.html$/, '$1')))],
   };
   await writeFile(join(dir, 'sw.js'), template.replace(MARKER, JSON.stringify(build, null, 2)));
   return `sw.js version ${build.version}: ${files.length} files, ${Math.round(bytes / 1024)} KiB precached`;

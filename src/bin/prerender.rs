@@ -17,7 +17,8 @@
 //! Without a URL, page URLs are site-relative and there are no feeds or sitemap
 //! (said once). Each post's published replies (`src/content/replies/<slug>.json`,
 //! or the folder `GOOSEBUMPS_REPLIES_DIR` names) are rendered with it: the first
-//! page of them, as the app shows it. Drafts are rendered only with
+//! page of them, as the app shows it, and each further page of them at
+//! `<slug>/comment-page-<n>/index.html`. Drafts are rendered only with
 //! `GOOSEBUMPS_DRAFTS=1` (`cargo xtask serve`). It copies the flags those posts
 //! use (`public/flags/`, else npm `flag-icons`) to `flags/<code>.svg`. A bad
 //! settings or replies file stops the build with its file, line, column and field.

@@ -9,7 +9,7 @@ use super::reply_form::ReplyForm;
 use super::send_panel::{SendAllButton, SendPanel, SentState};
 use super::{on_window_event, use_lang, StoreHandle};
 use crate::comments::published::PublishedReply;
-use crate::comments::thread::Order;
+use crate::comments::thread::{Order, THREADS_PER_PAGE};
 use crate::comments::CommentId;
 use leptos::ev;
 use leptos::prelude::*;
@@ -55,26 +55,47 @@ pub fn CommentsArea(
     let lang = use_lang();
     let t = move || lang.get().strings();
     let published_count = (!published.is_empty()).then(|| published.len().to_string());
+    // The comment pages the build wrote at their own addresses: those of the
+    // published threads, in the default order (see `pages::comment_page_url`).
+    let built_pages = published
+        .iter()
+        .filter(|r| r.parent.is_none())
+        .count()
+        .div_ceil(THREADS_PER_PAGE);
     let discussion = Discussion::open(post, title, store, lang, published);
     provide_context(discussion);
     if !super::PRERENDERING {
         super::send_panel::ask_if_kept(discussion);
     }
 
-    // The address decides the page: a permalink opens the page holding its comment.
+    // The address decides the page: a permalink opens the page holding its
+    // comment, `#comments-page-<n>` that page; else, on opening (and when a page
+    // link to this very page is followed, `#comments`), the page its path names
+    // (`…/comment-page-<n>/`, a page the build wrote; see `PageLinks`).
     let follow_address = move |first: bool| {
-        let hash = window().location().hash().unwrap_or_default();
-        match parse_fragment(&hash) {
-            Fragment::Comment(id) => discussion.go_to(&id),
-            // A page link followed: the reader goes on at the page's first comment
-            // (on opening the page, the browser's own scroll to #comments stands).
-            Fragment::Page(n) if !first => discussion.show_page(n),
-            Fragment::Page(n) => discussion.show_page_quietly(n),
-            Fragment::Other => {}
+        let location = window().location();
+        let hash = location.hash().unwrap_or_default();
+        let n = match parse_fragment(&hash) {
+            Fragment::Comment(id) => return discussion.go_to(&id),
+            Fragment::Page(n) => n,
+            Fragment::Other if first || hash == "#comments" => {
+                crate::pages::page_in_path(&location.pathname().unwrap_or_default())
+            }
+            Fragment::Other => return,
+        };
+        // A page link followed: the reader goes on at the page's first comment
+        // (on opening the page, the browser's own scroll to #comments stands).
+        if first {
+            discussion.show_page_quietly(n)
+        } else {
+            discussion.show_page(n)
         }
     };
     if !super::PRERENDERING {
         follow_address(true);
+    } else if let Some(crate::pages::CommentPage(n)) = use_context() {
+        // The build writes each comment page with its page shown.
+        discussion.show_page_quietly(n);
     }
     on_window_event("hashchange", move |_| follow_address(false));
     // The index is saved when the page is hidden or left, not on every post.
@@ -168,7 +189,7 @@ pub fn CommentsArea(
                     <CommentItem id=id depth=1 />
                 </For>
             </ol>
-            <PageLinks />
+            <PageLinks built=built_pages />
             {move || discussion.undo_pending().then(|| view! { <UndoBar /> })}
             <p class="comments-announcement" role="status" aria-live="polite" aria-atomic="true">
                 {move || discussion.announcement()}
@@ -180,14 +201,24 @@ pub fn CommentsArea(
     }
 }
 
-/// WordPress-style page links: « Previous, the numbers, Next ».
+/// WordPress-style page links: « Previous, the numbers, Next ». The first `built`
+/// pages have their own address, which the build wrote (`<slug>/comment-page-<n>/`,
+/// the post's own for the first): their links go there, with JavaScript or
+/// without, and the app opens there at that page. Pages only this browser has (the
+/// reader's own replies) are `#comments-page-<n>`, turned in place.
 #[component]
-fn PageLinks() -> impl IntoView {
+fn PageLinks(built: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let count = move || discussion.with_threads(|t| t.page_count());
+    let post = StoredValue::new(super::site_url(&format!("{}/", discussion.post_slug())));
     let link = move |n: usize, label: String, rel: Option<&'static str>| {
-        view! { <a class="page-numbers" href=format!("#comments-page-{n}") rel=rel>{label}</a> }
+        let href = match n {
+            _ if built < 2 || n > built => format!("#comments-page-{n}"),
+            1 => post.with_value(|p| format!("{p}#comments")),
+            n => post.with_value(|p| format!("{p}comment-page-{n}/#comments")),
+        };
+        view! { <a class="page-numbers" href=href rel=rel>{label}</a> }
     };
     // Rebuilt only when the links come or go (a closure over a memo rather than
     // `<Show>`, whose children code is compiled anew for each use).

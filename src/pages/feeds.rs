@@ -14,9 +14,10 @@
 //! Everything here is a pure function from posts and replies to the file's text;
 //! the pre-render step writes the files.
 
-use super::post_url;
+use super::{comment_page_url, post_url};
 use crate::comments::order::sort_by_number_and_text;
 use crate::comments::published::PublishedReply;
+use crate::comments::thread::{Index, Order};
 use crate::comments::time::iso_utc;
 use crate::content::Post;
 
@@ -113,8 +114,20 @@ pub fn replies_feed(site: &FeedSite, post: &Post, replies: &[PublishedReply]) ->
             author: site.author,
         },
     );
+    // Each reply's link goes to the comment page that shows it (the post's own
+    // for the first), so a reader without JavaScript lands on it; its id stays the
+    // post's address and its anchor, which does not change as replies are added.
+    let comments: Vec<_> = replies.iter().map(|r| r.to_comment(&post.slug)).collect();
+    let index = Index::from_comments(&comments);
+    let threads = index.threads(Order::OldestFirst);
     for reply in sorted {
         let url = format!("{page}#{}", reply.id.anchor());
+        let shown_at = threads.page_of(&reply.id).unwrap_or(1);
+        let link_url = format!(
+            "{}#{}",
+            comment_page_url(site.base, &post.slug, shown_at),
+            reply.id.anchor()
+        );
         let date = iso_utc(reply.created_ms);
         out.push_str("  <entry>\n");
         text_element(&mut out, 4, "id", &url);
@@ -125,7 +138,7 @@ pub fn replies_feed(site: &FeedSite, post: &Post, replies: &[PublishedReply]) ->
             "title",
             &format!("Comment on {} by {}", post.title, reply.author),
         );
-        link(&mut out, 4, "alternate", "text/html", &url);
+        link(&mut out, 4, "alternate", "text/html", &link_url);
         text_element(&mut out, 4, "published", &date);
         text_element(&mut out, 4, "updated", &date);
         author(&mut out, 4, &reply.author, reply.url.as_deref());
@@ -144,7 +157,10 @@ pub fn replies_feed(site: &FeedSite, post: &Post, replies: &[PublishedReply]) ->
 /// `sitemap.xml` (sitemaps.org 0.9): the home page, then every post in the order
 /// given, each with its `<lastmod>` (a W3C datetime, [`iso_utc`]).
 /// `last_modified(post)` is when the post last changed, in ms since the epoch;
-/// the home page changed when its newest-changed post did.
+/// the home page changed when its newest-changed post did. Not the posts' further
+/// comment pages (`<slug>/comment-page-<n>/`), as WordPress's own sitemaps leave
+/// them out: they hold the post again with other replies, and crawlers reach them
+/// by the page links and `rel="next"`; the post's own address is the one to list.
 pub fn sitemap(site: &FeedSite, posts: &[&Post], last_modified: impl Fn(&Post) -> i64) -> String {
     let dates: Vec<i64> = posts.iter().map(|p| last_modified(p)).collect();
     let mut out = String::from(

@@ -6,6 +6,11 @@
 //! feeds, older and newer for Previous/Next — is decided here once, from each
 //! post's `published` date, so every list of the site agrees.
 //!
+//! A post with more than one page of published comments (more than
+//! [`THREADS_PER_PAGE`](crate::comments::thread::THREADS_PER_PAGE) threads) has a
+//! page for each at WordPress's address, `/<slug>/comment-page-<n>/`
+//! ([`comment_page_url`]); the post's own page is the first.
+//!
 //! Addresses are made from the *base*: the site's absolute URL when it is known
 //! (`https://example.org/blog/`), else the public URL's path (`/`, `/sub/`). Both
 //! end with `/`.
@@ -51,6 +56,36 @@ pub fn first_post(posts: &[Post]) -> Option<&Post> {
 pub fn post_url(base: &str, slug: &str) -> String {
     format!("{base}{slug}/")
 }
+
+/// The address of a post's comment page `n` under `base` (which ends with `/`), as
+/// WordPress makes it: the post's own address for the first page (it shows the
+/// first comment page), `<base><slug>/comment-page-<n>/` for the others.
+pub fn comment_page_url(base: &str, slug: &str, n: usize) -> String {
+    let post = post_url(base, slug);
+    if n > 1 {
+        format!("{post}comment-page-{n}/")
+    } else {
+        post
+    }
+}
+
+/// The comment page an address's path names: `…/comment-page-<n>/` (also without
+/// the last `/`, or with `index.html`) is `n`; any other path is the first page.
+pub fn page_in_path(path: &str) -> usize {
+    // Why by parts and a prefix, not a search for the words: the browser build then
+    // needs no substring search (a few KB of wasm).
+    path.rsplit('/')
+        .find(|part| !part.is_empty() && *part != "index.html")
+        .and_then(|last| last.strip_prefix("comment-page-"))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1)
+}
+
+/// The comment page a build-time render shows (the first without one): the
+/// pre-render step gives it to the comments of `<slug>/comment-page-<n>/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommentPage(pub usize);
 
 /// The first words of `text`: at most `max_chars` characters, cut at a space and
 /// ended with `…` when anything was left out.

@@ -1,5 +1,6 @@
 //! Renders every page of the site at build time, from the same components the
-//! browser runs: the home page, one page per post, the not-found page, and (when
+//! browser runs: the home page, one page per post (and one per further page of its
+//! published comments, `<slug>/comment-page-<n>/`), the not-found page, and (when
 //! the site's absolute URL is known) the feeds, the sitemap and robots.txt.
 //!
 //! A *page* is the built `index.html` (Trunk's output: the stylesheet, the app's
@@ -106,40 +107,68 @@ pub fn render_site(build: &SiteBuild) -> Result<Rendered, String> {
         contents: template.page(build.site.name.as_str(), &head, &markup, build.public, None),
     });
 
-    // One page per post.
+    // One page per post, and one per further page of its published comments
+    // (`<slug>/comment-page-<n>/`, as WordPress has them), so every published
+    // reply can be read, linked and found with no code at all. Each is the post's
+    // page with that page of comments, in the default order (oldest first): what
+    // only the reader's browser knows (their order, their own replies) is the
+    // app's, which takes over the page links once it runs.
+    let base = build.absolute.as_deref().unwrap_or(build.public);
     for post in build.posts {
-        let url = match &build.absolute {
-            Some(base) => pages::post_url(base, &post.slug),
-            None => pages::post_url(build.public, &post.slug),
-        };
-        let replies = replies_of(&post.slug).clone();
-        let mut head = metadata(build.site, post, &url, &replies);
-        if feeds_on {
-            head.push_str(&site_feed_link(build));
-            head.push_str(&feed_link(
-                build,
-                &format!("{}/feed.xml", post.slug),
-                &format!("Comments on: {}", post.title),
-            ));
-        }
+        let replies = replies_of(&post.slug);
+        let comments: Vec<_> = replies.iter().map(|r| r.to_comment(&post.slug)).collect();
+        let index = Index::from_comments(&comments);
+        let count = index.threads(Order::OldestFirst).page_count();
         let (previous, next) = pages::neighbours(build.posts, &post.slug);
         let (previous, next) = (previous.map(link), next.map(link));
-        let post_owned = post.clone();
-        let site_name = build.site.name.as_str().to_owned();
-        let markup = render_markup(build.public, move || {
-            // A new reader: no comments of their own, no draft, English, the
-            // system's colours; the site's published replies.
-            let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
-            view! {
-                <PostPage post=post_owned store=store published=replies previous=previous next=next
-                    site_name=Some(site_name) />
+        for n in 1..=count {
+            let page = CommentPages {
+                base,
+                slug: &post.slug,
+                n,
+                count,
+            };
+            let mut head = metadata(build.site, post, &page, replies, &index);
+            if feeds_on {
+                head.push_str(&site_feed_link(build));
+                head.push_str(&feed_link(
+                    build,
+                    &format!("{}/feed.xml", post.slug),
+                    &format!("Comments on: {}", post.title),
+                ));
             }
-            .into_any()
-        });
-        out.files.push(BuiltFile {
-            path: format!("{}/index.html", post.slug),
-            contents: template.page(&title(post), &head, &markup, build.public, Some(&post.slug)),
-        });
+            let (post_owned, replies) = (post.clone(), replies.clone());
+            let (previous, next) = (previous.clone(), next.clone());
+            let site_name = build.site.name.as_str().to_owned();
+            let markup = render_markup(build.public, move || {
+                // A new reader: no comments of their own, no draft, English, the
+                // system's colours; the site's published replies, at page `n`.
+                provide_context(pages::CommentPage(n));
+                let store: Rc<dyn Store> = Rc::new(MemoryStore::new());
+                view! {
+                    <PostPage post=post_owned store=store published=replies previous=previous next=next
+                        site_name=Some(site_name) />
+                }
+                .into_any()
+            });
+            let (path, page_title) = match n {
+                1 => (format!("{}/index.html", post.slug), title(post)),
+                n => (
+                    format!("{}/comment-page-{n}/index.html", post.slug),
+                    page_title(post, n),
+                ),
+            };
+            out.files.push(BuiltFile {
+                path,
+                contents: template.page(
+                    &page_title,
+                    &head,
+                    &markup,
+                    build.public,
+                    Some(&post.slug),
+                ),
+            });
+        }
     }
 
     // Each post's published replies, as the app reads them: `replies/<slug>.json`
@@ -467,11 +496,62 @@ fn title(post: &Post) -> String {
     format!("{} – {}’s goosebump moment", post.title, post.person.name)
 }
 
+/// The title of comment page `n` (≥ 2): the post's, then "– Page <n>", as
+/// WordPress's themes name a post's further pages.
+fn page_title(post: &Post, n: usize) -> String {
+    format!("{} – Page {n}", title(post))
+}
+
+/// Where a post's comment page is among the post's comment pages.
+struct CommentPages<'a> {
+    /// The site's absolute URL if known, else its public path (ends with `/`).
+    base: &'a str,
+    slug: &'a str,
+    /// This page, 1-based (1: the post's own page).
+    n: usize,
+    /// How many comment pages the post has (1 when its comments fit on one).
+    count: usize,
+}
+
+impl CommentPages<'_> {
+    fn url(&self, n: usize) -> String {
+        pages::comment_page_url(self.base, self.slug, n)
+    }
+
+    /// `<link rel="prev">` and `<link rel="next">` to the pages either side.
+    fn links(&self) -> Vec<String> {
+        let mut links = Vec::new();
+        if self.n > 1 {
+            let href = escape(&self.url(self.n - 1));
+            links.push(format!("<link rel=\"prev\" href=\"{href}\">"));
+        }
+        if self.n < self.count {
+            let href = escape(&self.url(self.n + 1));
+            links.push(format!("<link rel=\"next\" href=\"{href}\">"));
+        }
+        links
+    }
+}
+
 /// Description, Open Graph, Twitter card and JSON-LD; with `GOOSEBUMPS_SITE_URL`
 /// also the canonical URL and absolute `og:url`/`og:image` (those must be absolute:
 /// a relative canonical URL is worse than none, as search engines and Lighthouse say).
-fn metadata(site: &Site, post: &Post, url: &str, replies: &[PublishedReply]) -> String {
+/// For comment page `page.n` of the post: its own title, canonical URL and
+/// comments, and `rel="prev"`/`rel="next"` to the pages either side.
+fn metadata(
+    site: &Site,
+    post: &Post,
+    page: &CommentPages,
+    replies: &[PublishedReply],
+    index: &Index,
+) -> String {
+    let url = &page.url(1);
+    let page_url = &page.url(page.n);
     let absolute = url.starts_with("https://") || url.starts_with("http://");
+    let full_title = match page.n {
+        1 => title(post),
+        n => page_title(post, n),
+    };
     // The poster is a file of the site, beside the home page, not the post's.
     let image = match &post.testimonial.video {
         Some(Video::File {
@@ -487,7 +567,7 @@ fn metadata(site: &Site, post: &Post, url: &str, replies: &[PublishedReply]) -> 
         meta("name", "description", &post.description),
         meta("property", "og:type", "article"),
         meta("property", "og:site_name", site.name.as_str()),
-        meta("property", "og:title", &title(post)),
+        meta("property", "og:title", &full_title),
         meta("property", "og:description", &post.description),
         meta("property", "og:locale", "en_US"),
         meta("property", "og:locale:alternate", "es_ES"),
@@ -500,21 +580,24 @@ fn metadata(site: &Site, post: &Post, url: &str, replies: &[PublishedReply]) -> 
                 "summary"
             },
         ),
-        meta("name", "twitter:title", &title(post)),
+        meta("name", "twitter:title", &full_title),
         meta("name", "twitter:description", &post.description),
     ];
     if absolute {
         tags.insert(
             0,
-            format!("<link rel=\"canonical\" href=\"{}\">", escape(url)),
+            format!("<link rel=\"canonical\" href=\"{}\">", escape(page_url)),
         );
-        tags.push(meta("property", "og:url", url));
+        tags.push(meta("property", "og:url", page_url));
         if let Some(image) = &image {
             tags.push(meta("property", "og:image", image));
             tags.push(meta("name", "twitter:image", image));
         }
     }
-    let comments = first_page_ld(post, url, absolute, replies);
+    for (at, link) in page.links().into_iter().enumerate() {
+        tags.insert(at + usize::from(absolute), link);
+    }
+    let comments = page_ld(page_url, absolute, replies, index, page.n);
     let mut ld = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Article",
@@ -541,7 +624,7 @@ fn metadata(site: &Site, post: &Post, url: &str, replies: &[PublishedReply]) -> 
     });
     // No `null`s: a field without a value is left out.
     if absolute {
-        ld["url"] = url.into();
+        ld["url"] = url.as_str().into();
         if let Some(image) = image {
             ld["image"] = image.into();
         }
@@ -574,19 +657,18 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The `Comment`s of the JSON-LD: the replies on the first comment page (its
-/// threads, oldest first, as the HTML shows them), replies nested as `comment`s.
-/// Built from the page's rows without recursion: a reply deeper than
-/// [`MAX_DEPTH`](crate::comments::thread::MAX_DEPTH) is nested at that depth, as
-/// the page shows it.
-fn first_page_ld(
-    post: &Post,
+/// The `Comment`s of the JSON-LD: the replies on comment page `n` (its threads,
+/// oldest first, as the HTML shows them; `url` is that page's address), replies
+/// nested as `comment`s. Built from the page's rows without recursion: a reply
+/// deeper than [`MAX_DEPTH`](crate::comments::thread::MAX_DEPTH) is nested at
+/// that depth, as the page shows it.
+fn page_ld(
     url: &str,
     absolute: bool,
     replies: &[PublishedReply],
+    index: &Index,
+    n: usize,
 ) -> Vec<serde_json::Value> {
-    let comments: Vec<_> = replies.iter().map(|r| r.to_comment(&post.slug)).collect();
-    let index = Index::from_comments(&comments);
     let threads = index.threads(Order::OldestFirst);
     let by_id: HashMap<_, _> = replies.iter().map(|r| (&r.id, r)).collect();
     let one = |r: &PublishedReply| {
@@ -618,7 +700,7 @@ fn first_page_ld(
             None => roots.push(done),
         }
     };
-    for row in threads.rows(1) {
+    for row in threads.rows(n) {
         while open.last().is_some_and(|(_, depth)| *depth >= row.depth) {
             close(&mut open, &mut roots);
         }

@@ -478,6 +478,14 @@ fn test() -> Result {
     let site = site.and_then(|()| build("/", "dist-hostile"));
     env::remove_var("GOOSEBUMPS_REPLIES_DIR");
     env::remove_var("GOOSEBUMPS_POSTS_DIR");
+    // The seed post with 120 published replies: three comment pages, each at its own
+    // address (tests/fixtures/published-many; comment-pages.spec.ts).
+    let site = site.and_then(|()| {
+        env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published-many");
+        let many = build("/", "dist-many");
+        env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+        many
+    });
     // The site under /blog/, with its feeds and a published replies file, served by
     // real nginx and Apache with the nginx.conf and .htaccess it writes (hosts.spec.ts).
     let site = site.and_then(|()| {
