@@ -2,12 +2,16 @@
 //
 // This is a template: the post_build hook (scripts/post-build/service-worker.mjs)
 // writes dist/sw.js from it with BUILD filled in: the build's version (a hash of
-// every precached file) and the files to precache, relative to this script: the
-// page ("./"), the hashed .js/.wasm/.css, sw-register.js, flags, favicon, icons,
-// manifest, video poster and captions. Not the videos: they always come from the
-// network (they are large, and are fetched in byte ranges).
+// every file it serves) and the files to precache, relative to this script: every
+// page, the stylesheet, reader.js, flags, favicon, icons, manifest, video poster
+// and captions; and the app's code (its .js and .wasm), which is not precached: a
+// reading visit never needs it. It is kept in this version's cache when it is first
+// fetched (on the reader's intent), through the worker or, when the page fetched it
+// before the worker controlled it, when the page asks (a KEEP message from Trunk's
+// loader); so a reader who used the form once can write offline. Not the videos:
+// they always come from the network (they are large, and are fetched in byte ranges).
 //
-// - install: every file into a cache of this version. A new deployment has a new
+// - install: every precached file into a cache of this version. A new deployment has a new
 //   version, so it installs into a new cache while the old worker keeps serving
 //   the old files; it then waits until the page asks (SKIP_WAITING, sent by the
 //   "Reload" button of sw-register.js) or every tab of the site is closed.
@@ -21,7 +25,8 @@
 //   back to that copy, else to the post's page (the app then shows page <n>
 //   from the post's replies file); the published replies
 //   (`replies/<slug>.json`) network first too (fetched as soon as their post's
-//   page is asked for), falling back to this version's copy; other precached files cache first. Everything else: the network.
+//   page is asked for), falling back to this version's copy; other precached files and the app's code cache first (the code stored as
+//   it comes). Everything else: the network.
 //
 // The page and its published replies are what the owner may change (publish a
 // reply, take one back) without a line of code changing, so both always come from
@@ -33,7 +38,7 @@
 // copy is not written into this version's cache: its cached page is this
 // version's, and the two would disagree offline (any change to a replies file
 // makes a new sw.js, whose install caches the new page and file together).
-const BUILD = /* @build */ { version: 'unbuilt', files: [] };
+const BUILD = /* @build */ { version: 'unbuilt', files: [], code: [] };
 
 const SCOPE = self.registration.scope;
 const PREFIX = `goosebumps ${SCOPE} `;
@@ -41,6 +46,8 @@ const CACHE = PREFIX + BUILD.version;
 // Shown, offline, for an address the cache has no page for.
 const NOT_FOUND = new URL('404.html', self.location).href;
 const PRECACHED = new Set(BUILD.files.map((file) => new URL(file, self.location).href));
+// The app's code: kept once fetched.
+const CODE = new Set(BUILD.code.map((file) => new URL(file, self.location).href));
 // The published replies' files, read by the app at start-up: `replies/<slug>.json`.
 const REPLIES = new URL('replies/', self.location).href;
 // Replies files fetched on the navigation to their post (see fetchRepliesEarly),
@@ -67,6 +74,12 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  // The page fetched the app's code before this worker controlled it: keep it
+  // (from the HTTP cache, as a rule).
+  if (event.data && event.data.type === 'KEEP') {
+    const urls = [].concat(event.data.urls).filter((url) => CODE.has(url));
+    event.waitUntil(Promise.all(urls.map((url) => cacheFirst(new Request(url)))));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -77,7 +90,7 @@ self.addEventListener('fetch', (event) => {
     event.waitUntil(fetchRepliesEarly(new URL(request.url)));
   } else if (isReplies(request.url)) {
     event.respondWith(repliesNetworkFirst(request));
-  } else if (PRECACHED.has(request.url)) {
+  } else if (PRECACHED.has(request.url) || CODE.has(request.url)) {
     event.respondWith(cacheFirst(request));
   }
 });
@@ -142,7 +155,12 @@ async function networkFirst(request, event) {
 
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  return (await cache.match(request, { ignoreVary: true })) || fetch(request);
+  const cached = await cache.match(request, { ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  // The app's code, the first time: kept for offline (a copy, the page reads the body).
+  if (CODE.has(request.url) && response.ok) await cache.put(request.url, response.clone());
+  return response;
 }
 
 // On a navigation to a post whose replies this version has (its file is

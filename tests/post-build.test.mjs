@@ -176,8 +176,9 @@ test('serviceWorker precaches the build but not the videos, with a version that 
     await serviceWorker(build);
     const sw = await read('sw.js');
     const built = JSON.parse(/const BUILD = (\{[\s\S]*?\});/.exec(sw)[1]);
-    // Every page, each at its folder's address.
-    assert.deepEqual(built.files, ['./', '404.html', 'a-post/', 'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'flags/mt.svg', 'media/poster.jpg']);
+    // Every page, each at its folder's address; the app's code is kept once fetched, not precached.
+    assert.deepEqual(built.files, ['./', '404.html', 'a-post/', 'flags/mt.svg', 'media/poster.jpg']);
+    assert.deepEqual(built.code, ['app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm']);
     assert.match(built.version, /^[0-9a-f]{16}$/);
     assert.ok(sw.includes("self.addEventListener('fetch'"), 'the worker itself is kept');
     first = built.version;
@@ -337,7 +338,7 @@ test('headers writes _headers with the security headers and the caching rules, e
     'goosebumps-915b2c139d8f961_bg.wasm': 'wasm',
     'main-fedcba9876543210.css': 'css',
     'sw.js': 'sw',
-    'sw-register.js': 'register',
+    'reader.js': 'reader',
     'sw-prompt.css': 'css',
     'feed.xml': '<rss/>',
     'flags/mt.svg': '<svg/>',
@@ -373,7 +374,7 @@ test('headers writes _headers with the security headers and the caching rules, e
     for (const file of ['goosebumps-915b2c139d8f961.js', 'goosebumps-915b2c139d8f961_bg.wasm', 'main-fedcba9876543210.css']) {
       assert.equal(at(`/sub/${file}`)['cache-control'], 'public, max-age=31536000, immutable', file);
     }
-    for (const path of ['/sub/', '/sub/index.html', '/sub/sw.js', '/sub/sw-register.js', '/sub/feed.xml']) {
+    for (const path of ['/sub/', '/sub/index.html', '/sub/sw.js', '/sub/reader.js', '/sub/feed.xml']) {
       assert.equal(at(path)['cache-control'], 'no-cache', path);
     }
     // The published replies, the built ones and one published later, once each: the

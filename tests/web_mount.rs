@@ -40,7 +40,10 @@ async fn the_app_comes_alive_over_the_build_time_page_and_keeps_its_static_nodes
         .query_selector("fieldset.form-fields")
         .unwrap()
         .unwrap();
-    assert!(built_form.has_attribute("disabled"), "disabled until live");
+    assert!(
+        !built_form.has_attribute("disabled"),
+        "never disabled waiting for code"
+    );
 
     mount();
     settle(50).await;

@@ -57,7 +57,7 @@ export const REVALIDATE = 'no-cache';
  */
 export const HASHED = /-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)$/;
 /** Files a host must revalidate (besides the page at the directory URL). */
-const REVALIDATED = /^(?:sw\.js|sw-register\.js|sitemap\.xml|robots\.txt)$|\.html$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$/;
+const REVALIDATED = /^(?:sw\.js|reader\.js|sw-update\.js|sitemap\.xml|robots\.txt)$|\.html$|(?:^|\/)(?:feed|atom|rss)[^/]*\.(?:xml|json)$|\.(?:rss|atom)$/;
 /**
  * The published replies, `replies/<slug>.json`: one rule for the folder (so a post
  * whose first reply is published later is covered too). The service worker fetches

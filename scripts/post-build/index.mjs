@@ -11,13 +11,14 @@
 //      absolute with the public URL (Trunk's own already are);
 //   3. csp: the Content-Security-Policy <meta>, with the hashes of the inline
 //      scripts of the final index.html, and the same policy in _headers;
-//   4. serviceWorker: sw.js with the list of files to precache and a version that
+//   4. reader: reader.js without its comments (the one script a reading visit loads);
+//   5. serviceWorker: sw.js with the list of files to precache and a version that
 //      hashes their bytes (index.html included, so it comes after the page's steps);
-//   5. headers: _headers with the policy of step 3, the other security headers and
+//   6. headers: _headers with the policy of step 3, the other security headers and
 //      the caching rules (immutable for hashed files, no-cache for the page, sw.js…).
-//   6. hosts: nginx.conf and .htaccess, the same headers, caching, types and 404 page
+//   7. hosts: nginx.conf and .htaccess, the same headers, caching, types and 404 page
 //      for nginx and Apache, read from the _headers of step 5.
-//   7. drafts: a build that does not show drafts fails if a draft's page, address
+//   8. drafts: a build that does not show drafts fails if a draft's page, address
 //      or text is in any built file.
 //
 // Run by hand: TRUNK_STAGING_DIR=dist TRUNK_PUBLIC_URL=/ node scripts/post-build/index.mjs
@@ -25,12 +26,13 @@ import { resolve } from 'node:path';
 import { prerender } from './prerender.mjs';
 import { publicUrls } from './public-urls.mjs';
 import { csp } from './csp.mjs';
+import { reader } from './reader.mjs';
 import { serviceWorker } from './service-worker.mjs';
 import { headers } from './headers.mjs';
 import { hosts } from './hosts.mjs';
 import { drafts } from './drafts.mjs';
 
-const steps = [prerender, publicUrls, csp, serviceWorker, headers, hosts, drafts];
+const steps = [prerender, publicUrls, csp, reader, serviceWorker, headers, hosts, drafts];
 
 const build = {
   // The directory being built (Trunk's staging dir, moved to dist/ afterwards).

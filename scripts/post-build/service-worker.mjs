@@ -4,6 +4,9 @@
 // and an unchanged build makes a byte-identical sw.js (no needless update).
 // Runs last: the pages must be final. Every page of the site is precached (the
 // home page, each post's, 404.html), so after one visit all of them open offline.
+// The app's code (Trunk's `<name>-<hash>.js` and its `_bg.wasm`) is not precached:
+// a visit that only reads never fetches it; the worker keeps it once fetched
+// (`code`), and the version still hashes it.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,12 +40,15 @@ export async function serviceWorker({ dir, sourceDir }) {
     bytes += content.length;
     version.update(`${file}\0${createHash('sha256').update(content).digest('hex')}\n`);
   }
+  // The app's code: each .wasm, and the JavaScript of the same name that loads it.
+  const code = files.filter((f) => f.endsWith('_bg.wasm')).flatMap((f) => [f.replace(/_bg\.wasm$/, '.js'), f]);
   const build = {
     version: version.digest('hex').slice(0, 16),
     // Relative to sw.js; each page is cached as its directory's URL (`./`,
     // `<slug>/`), the URL it is served at (a host may redirect …/index.html there).
-    files: ['./', ...files.filter((f) => f !== 'index.html' && !VISITED_ONLY.test(f)).map((file) => encodeURI(file.replace(/(^|\/)index\.html$/, '$1')))],
+    files: ['./', ...files.filter((f) => f !== 'index.html' && !code.includes(f) && !VISITED_ONLY.test(f)).map((file) => encodeURI(file.replace(/(^|\/)index\.html$/, '$1')))],
+    code: code.filter((f) => files.includes(f)).map(encodeURI),
   };
   await writeFile(join(dir, 'sw.js'), template.replace(MARKER, JSON.stringify(build, null, 2)));
-  return `sw.js version ${build.version}: ${files.length} files, ${Math.round(bytes / 1024)} KiB precached`;
+  return `sw.js version ${build.version}: ${build.files.length} files precached, ${build.code.length} kept once fetched (${Math.round(bytes / 1024)} KiB in all)`;
 }

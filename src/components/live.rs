@@ -12,8 +12,13 @@
 //! part, or a part without a mark, is an error the native test
 //! `tests/live_parts.rs` catches by rendering the page with the `ssr` feature.
 //!
-//! Until the app runs, a live part's controls are disabled ([`until_live`]): a
-//! reader cannot type into a form that has no code behind it yet.
+//! Before the app runs, a live part's controls already work ([`until_live`]):
+//! `public/reader.js`, a small plain script, drives the tabs, dark mode, the video
+//! facade and the form's fields, keeps what is typed, and starts the app on the
+//! reader's intent. The app then builds each part as today, from the same stored
+//! choices (no change of what is shown); reader.js hands the new form what was
+//! typed (as typing: the app saves it as its draft), puts focus and caret back,
+//! and replays a Post Comment, Reply or Export pressed early, once.
 
 /// The attribute that marks a live part's place in the build-time page.
 pub const LIVE_ATTR: &str = "data-live";
@@ -67,9 +72,11 @@ impl LivePart {
     }
 }
 
-/// Whether a live part's controls are disabled: at build time they are, as
-/// nothing typed or pressed there could be kept; in the browser they are not.
+/// Whether a live part's controls are disabled until the app runs: never. The
+/// build-time controls work from the first touch (`public/reader.js` keeps what
+/// is typed or pressed and hands it to the app); only a page framed by another
+/// site disables them (reader.js, as `super::mount` refuses to start there).
 /// The one place that decides it.
 pub const fn until_live() -> bool {
-    super::PRERENDERING
+    false
 }

@@ -159,6 +159,11 @@ fn mount_live_parts(built: &web_sys::Element) {
             (LivePart::SkipLink, ..) => replace(&slot, app::skip_link(lang)),
             (LivePart::Settings, ..) => replace(&slot, post_header::PageSettings()),
             (LivePart::Tabs, Some(tabs), _) => replace(&slot, tabs.tab_list()),
+            // Filled by public/reader.js before the app ran (the player may be
+            // playing): kept as it is, its `hidden` following the tabs.
+            (LivePart::VideoPanel, Some(tabs), Some(_)) if slot.has_attribute("data-filled") => {
+                tabs.follow(slot, crate::storage::records::View::Video)
+            }
             (LivePart::VideoPanel, Some(tabs), Some(post)) => {
                 let Some(video) = post.testimonial.video.clone() else {
                     continue;

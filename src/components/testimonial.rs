@@ -79,14 +79,7 @@ impl Tabs {
             video_tab: NodeRef::new(),
         };
         if let Some(panel) = text_panel {
-            let hidden = tabs.text_hidden();
-            Effect::new(move |_| {
-                let _ = if hidden() {
-                    panel.set_attribute("hidden", "")
-                } else {
-                    panel.remove_attribute("hidden")
-                };
-            });
+            tabs.follow(panel, View::Text);
         }
         tabs
     }
@@ -147,6 +140,21 @@ impl Tabs {
         }
     }
 
+    /// Keeps the `hidden` of the painted panel `panel` up to date: shown while
+    /// `which` is the view chosen. The Text panel, and a Video panel that
+    /// public/reader.js filled before the app ran (it may be playing) stay the
+    /// nodes the reader sees.
+    pub(crate) fn follow(self, panel: web_sys::Element, which: View) {
+        let view = self.view;
+        Effect::new(move |_| {
+            let _ = if view.get() == which {
+                panel.remove_attribute("hidden")
+            } else {
+                panel.set_attribute("hidden", "")
+            };
+        });
+    }
+
     /// The Video panel, whose player is only built once the Video view is chosen.
     pub(crate) fn video_panel(self, video: Video) -> impl IntoView {
         let view = self.view;
@@ -155,6 +163,20 @@ impl Tabs {
         // A memo: choosing Video again (the tab clicked twice) must not rebuild the
         // player, which would stop the video.
         let shown = Memo::new(move |_| view.get() == View::Video);
+        // At build time, the player as the Video tab shows it, inert in a <template>
+        // (no request until used): public/reader.js puts it in the panel when Video
+        // is chosen before the app runs.
+        let early = super::PRERENDERING.then(|| {
+            let video = video.clone();
+            view! {
+                <template>
+                    <VideoPlayer video=video />
+                    <p class="transcript-link">
+                        <button type="button" class="link-button">{move || t().read_transcript}</button>
+                    </p>
+                </template>
+            }
+        });
         view! {
             <div class="view-panel" role="tabpanel" id="panel-video" data-live=LivePart::VideoPanel.id() aria-labelledby="tab-video"
                 hidden=move || view.get() != View::Video>
@@ -168,6 +190,7 @@ impl Tabs {
                         </button>
                     </p>
                 })}
+                {early}
             </div>
         }
     }

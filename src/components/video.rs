@@ -52,7 +52,9 @@ pub fn VideoPlayer(video: Video) -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
+                            // data-embed and data-title: public/reader.js plays it before the app runs.
                             <button type="button" class="video-facade" aria-label=label.clone()
+                                data-embed=super::PRERENDERING.then(|| id.embed_url()) data-title=super::PRERENDERING.then(|| title.clone())
                                 on:click=move |_| playing.set(true)>
                                 <span class="video-facade-icon" aria-hidden="true"></span>
                                 <span class="video-facade-text">{t.play_video_note}</span>

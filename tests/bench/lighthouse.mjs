@@ -96,6 +96,8 @@ function readLhr(lhr) {
     tbt: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
     bytes: audit('total-byte-weight'),
+    // What the page fetched as script (reader.js; the app only on intent), compressed.
+    scriptBytes: lhr.audits?.['resource-summary']?.details?.items?.find((i) => i.resourceType === 'script')?.transferSize ?? null,
     requests: lhr.audits?.['network-requests']?.details?.items?.length ?? null,
     error: lhr.runtimeError?.code ?? null,
   };
@@ -136,7 +138,7 @@ export async function lighthouse(appUrl, floorUrl, floorInfo) {
   }
 
   const med = (list, key) => median(list.map((r) => r[key]).filter((x) => x != null));
-  const cols = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'tbt', 'cls', 'bytes', 'requests'];
+  const cols = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'tbt', 'cls', 'bytes', 'scriptBytes', 'requests'];
   const summary = {};
   const rows = [];
   for (const preset of ['mobile', 'desktop']) {
@@ -157,6 +159,7 @@ export async function lighthouse(appUrl, floorUrl, floorInfo) {
         ms(m.tbt),
         m.cls == null ? '—' : m.cls.toFixed(3),
         kb(m.bytes),
+        kb(m.scriptBytes),
         m.requests ?? '—',
         String(n),
       ]);
@@ -176,7 +179,7 @@ export async function lighthouse(appUrl, floorUrl, floorInfo) {
   });
   const md = [
     table(
-      ['preset — page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'transferred', 'requests', 'runs'],
+      ['preset — page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'transferred', 'script', 'requests', 'runs'],
       rows,
     ),
     '',

@@ -23,9 +23,10 @@ import { startup } from './startup.mjs';
 import { scale } from './scale.mjs';
 import { published } from './published.mjs';
 import { typing } from './typing.mjs';
+import { intent } from './intent.mjs';
 import { POST } from '../support/records.mjs';
 
-const ALL_SECTIONS = ['sizes', 'lighthouse', 'startup', 'scale', 'typing', 'published'];
+const ALL_SECTIONS = ['sizes', 'lighthouse', 'startup', 'scale', 'typing', 'published', 'intent'];
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((s) => s.trim()) : ALL_SECTIONS;
 const PARTIAL = QUICK || ONLY.length < ALL_SECTIONS.length;
 const OUT = resolve(ROOT, process.env.BENCH_OUT ?? (PARTIAL ? 'test-results/bench-partial.md' : 'BENCHMARKS.md'));
@@ -85,7 +86,7 @@ async function main() {
     }
 
     const floorInfo = await makeFloor();
-    const app = await serve('dist');
+    const app = await serve(relative(ROOT, DIST));
     const floor = await serve(relative(ROOT, FLOOR));
 
     if (ONLY.includes('lighthouse')) {
@@ -123,6 +124,10 @@ async function main() {
       const p = await published(browser);
       sections.push(['7. Published replies: start-up with 10, 1,000 and 10,000', p.md]);
       headline.published = { startRatio: p.startRatio };
+    }
+    if (ONLY.includes('intent')) {
+      const t = await intent(browser, `${app.url}${POST}/`);
+      sections.push(['8. Intent → live: the app on the reader\'s intent', t.md]);
     }
 
     const minutes = ((Date.now() - began) / 60_000).toFixed(1);

@@ -23,6 +23,7 @@ export async function startup(browser, base) {
     }
     const m = {
       fcp: median(runs.map((r) => r.fcp)),
+      early: median(runs.map((r) => r.early)),
       started: median(runs.map((r) => r.started)),
       interactive: median(runs.map((r) => r.interactive)),
       min: Math.min(...runs.map((r) => r.interactive)),
@@ -32,18 +33,21 @@ export async function startup(browser, base) {
     rows.push([
       throttle === 1 ? 'unthrottled' : `${throttle}× CPU slowdown`,
       ms(m.fcp),
+      ms(m.early),
       ms(m.started),
       `**${ms(m.interactive)}**`,
       `${ms(m.min)} – ${ms(m.max)}`,
     ]);
   }
   const md = [
-    table(['CPU', 'first contentful paint', 'app started (wasm loaded)', 'interactive', 'range'], rows),
+    table(['CPU', 'first contentful paint', 'controls work (reader.js)', 'app started (wasm loaded)', 'app live', 'range'], rows),
     '',
     `Headless Chromium 1280×900, a fresh browser context per run (empty cache and storage), no network throttling, ` +
-      `median of ${RUNS.load}. Times are from navigation start. **Interactive** = the "Post Comment" button is visible, the ` +
+      `median of ${RUNS.load}. Times are from navigation start; the reader's intent to write (a pointer over the form) is ` +
+      'shown at once, so the app loads as early as it can. **Controls work** = the "Post Comment" button is visible, the ' +
       'textarea labelled "Comment" keeps a typed value, and a click on the "Video" tab makes it `aria-selected="true"` ' +
-      '(checked in the page at every DOM change and every frame). "App started" is Trunk\'s `TrunkApplicationStarted` event. ' +
+      '(checked in the page at every DOM change and every frame): before the app, from reader.js. **App live** = that, and ' +
+      'reader.js\'s `<html data-app="live">` (the app started and built the comments). "App started" is Trunk\'s `TrunkApplicationStarted` event. ' +
       'CPU slowdown is CDP `Emulation.setCPUThrottlingRate`.',
   ].join('\n');
   return { md, summary };

@@ -57,23 +57,29 @@ export type ReadyOptions = {
   anyLanguage?: boolean;
 };
 
-/** Opens the page and waits until the app has started (the form is interactive). */
+/** Opens the page, shows the intent to write (the app then loads) and waits until it is live. */
 export async function open(page: Page, path = POST_PATH, options: ReadyOptions = {}) {
   await page.goto(path);
   await ready(page, options);
 }
 
 /**
- * Waits until the app runs: the build-time page (with its form disabled) is there
- * at once, and the app takes over after the first paint.
+ * Shows the intent to write, as a pointer over the reply form does (public/reader.js
+ * then starts the app; no scroll, no focus moves), and waits until the app is live:
+ * reader.js marks `<html data-app="live">` once the app has started and built the
+ * comments in place of the build-time ones. (The build-time form already works: only
+ * the app's marks tell the two apart.)
  */
 export async function ready(page: Page, { anyLanguage = false }: ReadyOptions = {}) {
-  if (anyLanguage) {
-    await expect(page.locator('#submit')).toBeEnabled();
-    await expect(page.getByRole('button', { name: /^(Post Comment|Publicar el comentario)$/ })).toBeEnabled();
-  } else {
-    await expect(page.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
-  }
+  await intent(page);
+  await expect(page.locator('html'), 'the app is live').toHaveAttribute('data-app', 'live', { timeout: 15_000 });
+  const name = anyLanguage ? /^(Post Comment|Publicar el comentario)$/ : 'Post Comment';
+  await expect(page.getByRole('button', { name })).toBeEnabled();
+}
+
+/** The reader's intent to write: a pointer over the reply form (reader.js starts the app). */
+export async function intent(page: Page) {
+  await page.locator('#respond').first().dispatchEvent('pointerover');
 }
 
 export async function fillComment(page: Page, fields: { comment?: string; name?: string; email?: string; website?: string }) {

@@ -56,7 +56,7 @@ function startWarnings(page: Page) {
 async function readsButDoesNotAct(frame: FrameLocator) {
   await expect(frame.getByRole('heading', { level: 1, name: 'Miracle in cell no. 7' })).toBeVisible();
   await expect(frame.getByRole('tabpanel', { name: 'Text' })).toContainText('Hello! My name is John Amato');
-  // The build-time controls stay as they were built: disabled, with nothing behind them.
+  // The build-time controls are disabled there by public/reader.js, which starts nothing.
   await expect(frame.getByRole('button', { name: 'Post Comment' })).toBeDisabled();
   await expect(frame.getByRole('textbox', { name: 'Comment' })).toBeDisabled();
   await expect(frame.getByRole('button', { name: 'Export comments' })).toBeDisabled();
@@ -89,6 +89,9 @@ test('framed by a page of its own site, the post starts; framed by that page ins
   await page.goto(own);
   const frame = page.frameLocator('iframe[title="framed"]');
   await expect(frame.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
+  // The reader's intent (a pointer over the form) starts the app there.
+  await frame.locator('#respond').dispatchEvent('pointerover');
+  await expect(frame.locator('html')).toHaveAttribute('data-app', 'live');
   await expect(frame.getByLabel('Import comments')).toBeEnabled();
   expect(warnings).toEqual([]);
 

@@ -142,7 +142,7 @@ for (const [server, start] of [
           if (/^(goosebumps|main)-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file)) {
             expect(cache, path).toBe(IMMUTABLE);
             kinds.immutable++;
-          } else if (/(^|\/)(index\.html)?$|\.html$|^sw\.js$|^sw-register\.js$|(^|\/)feed\.xml$|^replies\/|^sitemap\.xml$|^robots\.txt$/.test(file)) {
+          } else if (/(^|\/)(index\.html)?$|\.html$|^sw\.js$|^reader\.js$|^sw-update\.js$|(^|\/)feed\.xml$|^replies\/|^sitemap\.xml$|^robots\.txt$/.test(file)) {
             expect(cache, path).toBe('no-cache');
             kinds.revalidated++;
           } else {

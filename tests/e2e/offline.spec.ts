@@ -7,6 +7,20 @@ async function waitForServiceWorker(page: Page) {
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
 }
 
+/** Waits until the worker has kept the app's code, which it does not precache: it
+ *  keeps it once fetched (here the page fetched it before the worker controlled it,
+ *  and the loader asked the worker to keep it). */
+async function waitForCodeKept(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const code = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.wasm$/.test(n));
+        return code.length > 0 && (await Promise.all(code.map((url) => caches.match(url)))).every(Boolean);
+      }),
+    )
+    .toBe(true);
+}
+
 /** The names of the caches the service worker keeps for `scope`. */
 function cacheNames(page: Page) {
   return page.evaluate(async () => {
@@ -19,6 +33,7 @@ for (const path of [POST_PATH, `/sub${POST_PATH}`]) {
   test(`after one visit the page at ${path} opens and takes replies with no network`, async ({ page, context, problems }) => {
     await open(page, path);
     await waitForServiceWorker(page);
+    await waitForCodeKept(page);
     const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
     // The worker's scope is the site's root, above the post's page.
     const siteRoot = path.slice(0, -POST_PATH.length + 1);

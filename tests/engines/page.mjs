@@ -96,15 +96,18 @@ export async function seeText(driver, text, timeout) {
   }, `the text ${text}`, timeout);
 }
 
-/** Waits until the app has started: the build-time form is disabled, the app's is not. */
+/**
+ * Shows the intent to write (a pointer over the reply form: public/reader.js then
+ * starts the app) and waits until the app is live (reader.js marks
+ * `<html data-app="live">` once it has built the comments in place of the build-time ones).
+ */
 export async function ready(driver) {
-  // Looked up afresh each time: the app replaces the build-time form with its own.
   await until(
     () => driver.executeScript(() => {
-      const button = document.getElementById('submit');
-      return Boolean(button && !button.disabled && !button.closest('fieldset:disabled'));
+      document.getElementById('respond')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      return document.documentElement.dataset.app === 'live';
     }),
-    'the app to start (Post Comment enabled)',
+    'the app to start (html[data-app=live])',
     20_000,
   );
   await byRole(driver, 'button', 'Post Comment');
