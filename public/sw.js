@@ -169,7 +169,8 @@ async function cacheFirst(request) {
 // (its round trip overlaps the page's load instead of following it). Both are of
 // the same moment, so of one deployment. Not asked for within 10 s: dropped.
 function fetchRepliesEarly(url) {
-  const slug = /^([^/.]+)(?:\/(?:index\.html)?)?$/.exec(url.pathname.slice(new URL(SCOPE).pathname.length))?.[1];
+  // The post's page, or one of its comment pages (`<slug>/comment-page-<n>/`).
+  const slug = /^([^/.]+)(?:\/(?:comment-page-\d+\/)?(?:index\.html)?)?$/.exec(url.pathname.slice(new URL(SCOPE).pathname.length))?.[1];
   const replies = slug ? new URL(`replies/${slug}.json`, self.location).href : '';
   if (!PRECACHED.has(replies)) return Promise.resolve();
   const answer = fetch(new Request(replies, { cache: 'no-cache' }));
