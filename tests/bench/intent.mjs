@@ -20,7 +20,8 @@ export async function intent(browser, url) {
     const before = [];
     for (let i = 0; i < RUNS.load; i++) {
       log(`intent → live, ${name}, run ${i + 1}/${RUNS.load}`);
-      const p = await newPage(browser, { probe: false });
+      // No service worker: its fetches would escape the page's network throttling.
+      const p = await newPage(browser, { probe: false, serviceWorkers: 'block' });
       try {
         const fetched = [];
         p.page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
@@ -56,7 +57,7 @@ export async function intent(browser, url) {
   const md = [
     table(['throttling', 'intent → live (median)', 'range', 'code files fetched before the intent'], rows),
     '',
-    `The post, a fresh browser context per run (empty HTTP cache, no service worker yet), loaded and left 1 s; then a ` +
+    `The post, a fresh browser context per run (empty HTTP cache, service workers blocked: the worker's fetches would escape the throttling), loaded and left 1 s; then a ` +
       `\`pointerdown\` on the Comment field, and the time until \`<html data-app="live">\`; median of ${RUNS.load}. Mobile: ` +
       'DevTools throttling (CDP `Network.emulateNetworkConditions`, `Emulation.setCPUThrottlingRate`), as Lighthouse\'s mobile ' +
       'preset simulates it. Target on mobile: ≤ 1.5 s. A pointer over the form starts the load before the press lands.',

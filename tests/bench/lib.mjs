@@ -244,8 +244,8 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
 }
 
-export async function newPage(browser, { throttle = 1, resetKeys = [KEY.view, KEY.draft], probe: withProbe = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function newPage(browser, { throttle = 1, resetKeys = [KEY.view, KEY.draft], probe: withProbe = true, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers });
   if (withProbe) await context.addInitScript(probe, { resetKeys });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
