@@ -250,7 +250,7 @@ fn video_code(video: &Map<String, Value>) -> Result<String, String> {
         }
         // The id is checked by the full parser (tests, pre-render), not here.
         Some("youtube") => Ok(format!(
-            "Video::Youtube {{ title: {title}, id: YoutubeId({}) }}",
+            "Video::Youtube {{ title: {title}, id: YoutubeId::from_build({}) }}",
             text(video, "id")?
         )),
         _ => Err("no video `kind` this app knows".into()),

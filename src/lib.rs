@@ -1,20 +1,20 @@
 //! Goosebumps: a person's goosebump moment from a film, as a client-side Leptos page
 //! whose replies are kept in the reader's own browser.
 //!
-//! - [`content`]: the posts, typed, from bundled JSON;
-//! - [`comments`]: comment data and WordPress's rules, without a DOM;
-//! - [`storage`]: where comments, drafts and choices are kept;
-//! - [`repository`]: one post's stored comments and every change to them (pure);
+//! What has no DOM (comments, posts, words, records, the repository, the page
+//! order and feeds) is the core crate, `goosebumps_core`; this crate adds:
+//! - [`content`]: the posts and settings this build bundles;
+//! - [`storage`]: the browser's localStorage;
 //! - [`components`]: the visible parts of the page;
-//! - [`i18n`]: the interface's words, in English and Spanish.
-//! - [`pages`]: the site's pages, their order and addresses; feeds and sitemap.
+//! - [`pages`]: the pages' HTML at build time.
 
 #![recursion_limit = "256"]
 
-pub mod comments;
 pub mod components;
 pub mod content;
-pub mod i18n;
 pub mod pages;
-pub mod repository;
 pub mod storage;
+
+// Why re-exported: the app's modules and tests name them `crate::comments`,
+// `goosebumps::i18n`… as before the core crate held them.
+pub use goosebumps_core::{comments, i18n, repository};

@@ -9,8 +9,8 @@
 //! returns ([`Changed`]) into updates of only the parts of the page concerned.
 //!
 //! ```
-//! use goosebumps::repository::Repository;
-//! use goosebumps::storage::MemoryStore;
+//! use goosebumps_core::repository::Repository;
+//! use goosebumps_core::storage::MemoryStore;
 //! use std::rc::Rc;
 //!
 //! let mut repo = Repository::open("a-post", Rc::new(MemoryStore::new()));

@@ -1,0 +1,17 @@
+//! Goosebumps without a DOM: what the app, the pre-render step, the owner's tool
+//! (`tools/replies`), `xtask` and `build.rs` share, with no Leptos, web-sys or
+//! wasm-bindgen (so the tools compile none of them).
+//!
+//! - [`content`]: the posts and the site's settings, typed, parsed and checked;
+//! - [`comments`]: comment data and WordPress's rules;
+//! - [`storage`]: the key–value trait, the in-memory store and the stored records;
+//! - [`repository`]: one post's stored comments and every change to them;
+//! - [`i18n`]: the interface's words, in English and Spanish;
+//! - [`pages`]: the site's pages, their order and addresses; feeds and sitemap.
+
+pub mod comments;
+pub mod content;
+pub mod i18n;
+pub mod pages;
+pub mod repository;
+pub mod storage;
