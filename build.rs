@@ -7,11 +7,12 @@
 //! browser reads of it (`content::LivePost`: the slug, the title and the
 //! testimonial's video). The browser build then carries
 //! neither the article's text, which the build-time page already holds, nor a JSON
-//! parser for posts. The whole post is still parsed, and checked, by the pre-render
-//! step and the native tests (which also check both readings agree). A post this
-//! script cannot read gets an `Err` with the reason; the full parser says more.
+//! parser for posts. Each post is read here by the site's own parser
+//! (`goosebumps_core::content::parse_post`), as the pre-render step and the native
+//! tests read it; a post it refuses gets an `Err` with the parser's reason.
 
-use serde_json::{Map, Value};
+use goosebumps_core::content::site::{parse_site, SITE_FILE};
+use goosebumps_core::content::{parse_post, Post, Video};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -117,11 +118,10 @@ pub(crate) fn bundled_code(files: &[(String, String, String)], drafts: bool) -> 
     code
 }
 
-/// Whether the post is a draft (`"draft": true`); a file this script cannot read is
-/// not, so the full parser says what is wrong with it.
+/// Whether the post is a draft (`"draft": true`), read as the site reads it: a file
+/// that does not parse is not, so the full parser says what is wrong with it.
 fn is_draft(text: &str) -> bool {
-    serde_json::from_str::<Value>(text)
-        .is_ok_and(|post| post.get("draft") == Some(&Value::Bool(true)))
+    goosebumps_core::content::is_draft(text)
 }
 
 /// `live_posts.rs`: the browser's list of post files and what it reads of each, for
@@ -147,8 +147,8 @@ pub(crate) fn live_code(files: &[(&str, &str)], drafts: bool) -> String {
          fn live_post(file: &str) -> Result<LivePost, String> {\n    match file {\n",
     );
     for (name, text) in &files {
-        let body = match serde_json::from_str::<Value>(text) {
-            Ok(post) => live_post(&post).unwrap_or_else(|why| format!("Err({:?}.into())", why)),
+        let body = match parse_post(name, text) {
+            Ok(post) => live_post(&post),
             Err(e) => format!("Err({:?}.into())", e.to_string()),
         };
         writeln!(code, "        {name:?} => {body},").unwrap();
@@ -160,21 +160,17 @@ pub(crate) fn live_code(files: &[(&str, &str)], drafts: bool) -> String {
 /// Writes `$OUT_DIR/live_site.rs`: the owner's name and email address from
 /// `src/content/site.json`, what the browser reads of the site's settings (for
 /// "Email it" and "waiting for <owner>"), so it needs no JSON parser for them. A
-/// file this script cannot read gives an empty name and no address; the full
-/// parser (the pre-render step, the native tests) fails the build with the reason.
+/// file the site's parser refuses gives an empty name and no address here; the
+/// pre-render step and the native tests fail the build with the reason.
 fn live_site(out_dir: &Path) {
     let file = Path::new("src/content/site.json");
     println!("cargo:rerun-if-changed={}", file.display());
     let site = std::fs::read_to_string(file)
         .ok()
-        .and_then(|text| serde_json::from_str::<Value>(&text).ok());
-    let owner = site.as_ref().and_then(|s| s.get("owner"));
-    let name = owner
-        .and_then(|o| o.get("name"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let email = match owner.and_then(|o| o.get("email")).and_then(Value::as_str) {
-        Some(email) => format!("Some({email:?})"),
+        .and_then(|text| parse_site(SITE_FILE, &text).ok());
+    let name = site.as_ref().map_or("", |s| s.owner.name.as_str());
+    let email = match site.as_ref().and_then(|s| s.owner.email.as_ref()) {
+        Some(email) => format!("Some({:?})", email.as_str()),
         None => "None".into(),
     };
     let code = format!(
@@ -184,75 +180,57 @@ fn live_site(out_dir: &Path) {
     std::fs::write(out_dir.join("live_site.rs"), code).expect("live_site.rs");
 }
 
-fn text(object: &Map<String, Value>, field: &str) -> Result<String, String> {
-    match object.get(field) {
-        Some(Value::String(s)) => Ok(format!("{s:?}.into()")),
-        _ => Err(format!("no text `{field}`")),
-    }
-}
-
-fn optional_text(object: &Map<String, Value>, field: &str) -> Result<String, String> {
-    match object.get(field) {
-        None | Some(Value::Null) => Ok("None".into()),
-        Some(_) => Ok(format!("Some({})", text(object, field)?)),
-    }
-}
-
-fn object<'a>(value: Option<&'a Value>, what: &str) -> Result<&'a Map<String, Value>, String> {
-    match value {
-        Some(Value::Object(object)) => Ok(object),
-        _ => Err(format!("no object `{what}`")),
-    }
-}
-
-fn live_post(post: &Value) -> Result<String, String> {
-    let post = object(Some(post), "post")?;
-    let testimonial = object(post.get("testimonial"), "testimonial")?;
-    let video = match testimonial.get("video") {
-        None | Some(Value::Null) => "None".to_owned(),
-        Some(video) => format!("Some({})", video_code(object(Some(video), "video")?)?),
+/// The Rust code that builds what the browser reads of `post` (`content::LivePost`).
+fn live_post(post: &Post) -> String {
+    let video = match &post.testimonial.video {
+        None => "None".to_owned(),
+        Some(video) => format!("Some({})", video_code(video)),
     };
-    Ok(format!(
-        "Ok(LivePost {{ slug: {}, title: {}, testimonial: LiveTestimonial {{ video: {video} }} }})",
-        text(post, "slug")?,
-        text(post, "title")?,
-    ))
+    format!(
+        "Ok(LivePost {{ slug: {:?}.into(), title: {:?}.into(), testimonial: LiveTestimonial {{ video: {video} }} }})",
+        post.slug, post.title,
+    )
 }
 
-fn video_code(video: &Map<String, Value>) -> Result<String, String> {
-    let title = text(video, "title")?;
-    match video.get("kind").and_then(Value::as_str) {
-        Some("file") => {
-            let Some(Value::Array(sources)) = video.get("sources") else {
-                return Err("no list `sources`".into());
-            };
+/// `Some("…".into())` or `None`, as Rust code.
+fn optional_text(text: &Option<String>) -> String {
+    match text {
+        Some(text) => format!("Some({text:?}.into())"),
+        None => "None".into(),
+    }
+}
+
+fn video_code(video: &Video) -> String {
+    match video {
+        Video::File {
+            title,
+            sample_note,
+            poster,
+            sources,
+            captions,
+        } => {
             let mut list = String::new();
             for source in sources {
-                let source = object(Some(source), "source")?;
                 write!(
                     list,
-                    "VideoSource {{ src: {}, mime: {} }}, ",
-                    text(source, "src")?,
-                    text(source, "type")?
+                    "VideoSource {{ src: {:?}.into(), mime: {:?}.into() }}, ",
+                    source.src, source.mime
                 )
                 .unwrap();
             }
-            let captions = object(video.get("captions"), "captions")?;
-            Ok(format!(
-                "Video::File {{ title: {title}, sample_note: {}, poster: {}, sources: vec![{list}], \
-                 captions: Captions {{ src: {}, srclang: {}, label: {} }} }}",
-                optional_text(video, "sample_note")?,
-                optional_text(video, "poster")?,
-                text(captions, "src")?,
-                text(captions, "srclang")?,
-                text(captions, "label")?,
-            ))
+            format!(
+                "Video::File {{ title: {title:?}.into(), sample_note: {}, poster: {}, sources: vec![{list}], \
+                 captions: Captions {{ src: {:?}.into(), srclang: {:?}.into(), label: {:?}.into() }} }}",
+                optional_text(sample_note),
+                optional_text(poster),
+                captions.src,
+                captions.srclang,
+                captions.label,
+            )
         }
-        // The id is checked by the full parser (tests, pre-render), not here.
-        Some("youtube") => Ok(format!(
-            "Video::Youtube {{ title: {title}, id: YoutubeId::from_build({}) }}",
-            text(video, "id")?
-        )),
-        _ => Err("no video `kind` this app knows".into()),
+        Video::Youtube { title, id } => format!(
+            "Video::Youtube {{ title: {title:?}.into(), id: YoutubeId::from_build({:?}.into()) }}",
+            id.as_str()
+        ),
     }
 }

@@ -17,9 +17,9 @@
 //! `CARGO_TARGET_DIR`): the dependencies compile once, and then only the
 //! workspace's crates do.
 
-use goosebumps::comments::outbox::{reply_file_json, reply_file_name};
-use goosebumps::comments::{Comment, CommentId};
-use goosebumps::content::parse_post;
+use goosebumps_core::comments::outbox::{reply_file_json, reply_file_name};
+use goosebumps_core::comments::{Comment, CommentId};
+use goosebumps_core::content::parse_post;
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};

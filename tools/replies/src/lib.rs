@@ -24,14 +24,14 @@ mod wxr;
 pub use html::html_to_text;
 pub use shown::{is_hidden, shown};
 
-use goosebumps::comments::export::{parse_import, ImportError, Refusal, FORMAT};
-use goosebumps::comments::outbox::{iso_ms, read_blocks};
-use goosebumps::comments::published::{
+use goosebumps_core::comments::export::{parse_import, ImportError, Refusal, FORMAT};
+use goosebumps_core::comments::outbox::{iso_ms, read_blocks};
+use goosebumps_core::comments::published::{
     date_problem, file_name, parse_published, wordpress_id, PublishedFile, PublishedReply,
     REPLIES_DIR,
 };
-use goosebumps::comments::{Comment, CommentId};
-use goosebumps::i18n::Lang;
+use goosebumps_core::comments::{Comment, CommentId};
+use goosebumps_core::i18n::Lang;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::io::{Read, Write};

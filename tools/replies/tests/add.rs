@@ -3,10 +3,12 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::export::export_json;
-use goosebumps::comments::outbox::{mail_body, mail_subject, reply_file_json, reply_file_name};
-use goosebumps::comments::published::parse_published;
-use goosebumps::comments::{Comment, CommentId};
+use goosebumps_core::comments::export::export_json;
+use goosebumps_core::comments::outbox::{
+    mail_body, mail_subject, reply_file_json, reply_file_name,
+};
+use goosebumps_core::comments::published::parse_published;
+use goosebumps_core::comments::{Comment, CommentId};
 use std::path::{Path, PathBuf};
 
 const TITLE: &str = "Miracle in cell no. 7";

@@ -8,9 +8,9 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::export::export_json;
-use goosebumps::comments::published::parse_published;
-use goosebumps::comments::{Comment, CommentId};
+use goosebumps_core::comments::export::export_json;
+use goosebumps_core::comments::published::parse_published;
+use goosebumps_core::comments::{Comment, CommentId};
 use std::time::{Duration, Instant};
 
 const N: usize = 5_000;

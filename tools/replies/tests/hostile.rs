@@ -6,8 +6,8 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::outbox::{mail_block, reply_file_json, BLOCK_BEGIN, BLOCK_END};
-use goosebumps::comments::{Comment, CommentId};
+use goosebumps_core::comments::outbox::{mail_block, reply_file_json, BLOCK_BEGIN, BLOCK_END};
+use goosebumps_core::comments::{Comment, CommentId};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -540,8 +540,8 @@ proptest! {
     #![proptest_config(config(256))]
     #[test]
     fn dates_and_html_of_any_text_never_panic(text in stranger_text(), digits in "[0-9]{1,25}") {
-        use goosebumps::comments::outbox::parse_date_ms;
-        use goosebumps::comments::time::parse_iso_utc;
+        use goosebumps_core::comments::outbox::parse_date_ms;
+        use goosebumps_core::comments::time::parse_iso_utc;
         for t in [
             text.clone(),
             format!("{digits}-01-01 00:00:00"),

@@ -3,10 +3,12 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::export::export_json;
-use goosebumps::comments::outbox::{mail_body, mail_subject, reply_file_json, reply_file_name};
-use goosebumps::comments::published::{parse_published, PublishedReply};
-use goosebumps::comments::{Comment, CommentId};
+use goosebumps_core::comments::export::export_json;
+use goosebumps_core::comments::outbox::{
+    mail_body, mail_subject, reply_file_json, reply_file_name,
+};
+use goosebumps_core::comments::published::{parse_published, PublishedReply};
+use goosebumps_core::comments::{Comment, CommentId};
 use proptest::prelude::*;
 
 /// One comment: its text (no white space at the ends), name, website, parent

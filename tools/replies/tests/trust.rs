@@ -5,9 +5,9 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::outbox::{mail_block, mail_body, reply_file_json, reply_file_name};
-use goosebumps::comments::published::parse_published;
-use goosebumps::comments::Comment;
+use goosebumps_core::comments::outbox::{mail_block, mail_body, reply_file_json, reply_file_name};
+use goosebumps_core::comments::published::parse_published;
+use goosebumps_core::comments::Comment;
 use std::path::{Path, PathBuf};
 
 fn s(p: &Path) -> &str {
@@ -105,7 +105,7 @@ fn an_export_s_comments_are_dated_one_by_one() {
     let path = inbox.path().join("export.json");
     std::fs::write(
         &path,
-        goosebumps::comments::export::export_json(
+        goosebumps_core::comments::export::export_json(
             POST,
             "2024-03-03T00:00:00Z".into(),
             &[good, old],
@@ -227,9 +227,9 @@ fn a_wordpress_comment_s_date_is_bounded_and_named_by_its_element() {
 
 #[test]
 fn dates_print_and_parse_whatever_the_number() {
-    use goosebumps::comments::outbox::{iso_ms, parse_date_ms};
-    use goosebumps::comments::time::{display, iso_utc, long_day, parse_iso_utc, year};
-    use goosebumps::i18n::Lang;
+    use goosebumps_core::comments::outbox::{iso_ms, parse_date_ms};
+    use goosebumps_core::comments::time::{display, iso_utc, long_day, parse_iso_utc, year};
+    use goosebumps_core::i18n::Lang;
     for ms in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
         for offset in [i32::MIN, -840, 0, 840, i32::MAX] {
             let _ = display(ms, offset, Lang::En);

@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::published::parse_published;
+use goosebumps_core::comments::published::parse_published;
 
 /// What the fixture holds, counted by hand from the XML: comments 2, 3, 4, 5, 6
 /// and 11 on `miracle-in-cell-no-7` are approved comments; 7 is pending, 9 in the

@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use goosebumps::comments::published::parse_published;
+use goosebumps_core::comments::published::parse_published;
 
 fn wxr(comments: &str) -> String {
     format!(

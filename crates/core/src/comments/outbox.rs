@@ -33,7 +33,7 @@
 //! set off with `| `, so only the real block is read back.
 
 use super::export::export_json;
-use super::time::iso_utc;
+use super::time::{days_from_civil, iso_utc};
 use super::{Comment, CommentId};
 use std::fmt;
 
@@ -114,14 +114,8 @@ pub fn parse_date_ms(date: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&dd) || t[0] > 23 || t[1] > 59 || t[2] > 59 {
         return None;
     }
-    // Howard Hinnant's days-from-civil algorithm (every number here is bounded by
-    // the four-digit year; checked all the same).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + dd - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era.checked_mul(146_097)?.checked_add(doe - 719_468)?;
+    // Every number here is bounded by the four-digit year; checked all the same.
+    let days = days_from_civil(y, m, dd)?;
     let seconds = days
         .checked_mul(86_400)?
         .checked_add(t[0] * 3600 + t[1] * 60 + t[2])?;

@@ -39,6 +39,23 @@ fn civil(ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32, u32) {
     (year, month, day, rem / 3600, rem / 60 % 60, rem % 60)
 }
 
+/// The days since the epoch of the civil date `year`-`month`-`day` (month 1–12;
+/// a day past the month's end runs into the next), by Howard Hinnant's
+/// days-from-civil algorithm, the inverse of `civil`; `None` on overflow. The one
+/// home of this arithmetic: [`parse_iso_utc`] and the outbox's dates use it.
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> Option<i64> {
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era.checked_mul(146_097)?.checked_add(doe - 719_468)
+}
+
 /// `2026-11-25T16:46:13Z`: the machine-readable form for `<time datetime>`.
 pub fn iso_utc(ms: i64) -> String {
     let (y, mo, d, h, mi, s) = civil(ms, 0);
@@ -71,18 +88,7 @@ pub fn parse_iso_utc(text: &str) -> Option<i64> {
     if !(1..=12).contains(&mo) || d < 1 || h > 23 || mi > 59 || s > 59 {
         return None;
     }
-    // Howard Hinnant's days-from-civil, the inverse of `civil`.
-    let (yy, m) = if mo <= 2 {
-        (y - 1, mo + 9)
-    } else {
-        (y, mo - 3)
-    };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era.checked_mul(146_097)?.checked_add(doe - 719_468)?;
-    let ms = days
+    let ms = days_from_civil(y, mo, d)?
         .checked_mul(86_400)?
         .checked_add(h * 3600 + mi * 60 + s)?
         .checked_mul(1000)?;

@@ -360,6 +360,11 @@ impl YoutubeId {
         Self(id)
     }
 
+    /// The id itself, as the post wrote it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     /// The privacy-enhanced embed URL, asked to play at once: it is only loaded
     /// after the reader pressed play on the facade.
     pub fn embed_url(&self) -> String {

@@ -224,8 +224,8 @@ pub fn reader_comment(
     id: &str,
     parent: Option<&str>,
     content: &str,
-) -> goosebumps::comments::Comment {
-    use goosebumps::comments::{Comment, CommentId};
+) -> goosebumps_core::comments::Comment {
+    use goosebumps_core::comments::{Comment, CommentId};
     Comment {
         id: CommentId::parse(id).unwrap(),
         post: POST.into(),
