@@ -241,21 +241,24 @@
       const t = e.target.closest && e.target.closest('#respond, .comments-tools, .comment-navigation, .comment-actions, #comment-order, [data-live=settings] [lang]');
       if (t && early(t)) want();
     };
-    // (A touch starts with pointerover and pointerdown too.)
-    for (const type of ['pointerover', 'pointerdown', 'focusin']) on(type, intent);
+    // A pointer moved over them, not pointerover: a browser sends that one too when
+    // the page scrolls under a resting pointer (a followed permalink, the wheel),
+    // which is reading. (A touch starts with pointerdown.)
+    for (const type of ['pointermove', 'pointerdown', 'focusin']) on(type, intent);
   }
   // At once, after the page's own paint: what this browser holds of this post
   // (replies, drafts, sent marks, edits, early text), another language, or a link
   // to a comment or page the build did not render.
   const langs = (navigator.languages || []).map((l) => l.split(/[-_]/)[0].toLowerCase());
   const lang = get('lang') || (post && langs.find((l) => l === 'en' || l === 'es'));
-  const hash = location.hash;
+  // A link to a comment or a comments page the build did not render, now or when
+  // the address's fragment changes (a permalink followed on this very page).
+  const unrendered = (hash) => post && ((/^#comment-/.test(hash) && !d.getElementById(hash.slice(1))) || /^#comments-page-(?!1$)/.test(hash));
+  addEventListener('hashchange', () => unrendered(location.hash) && want());
   const now =
     (lang && lang !== root.lang) ||
-    (post &&
-      (Object.keys(local || {}).some((k) => k.startsWith(K) && k.split('/')[3] === post && /^(comment|draft|sent|edit|early)$/.test(k.split('/')[2])) ||
-        (/^#comment-/.test(hash) && !d.getElementById(hash.slice(1))) ||
-        /^#comments-page-(?!1$)/.test(hash)));
+    (post && Object.keys(local || {}).some((k) => k.startsWith(K) && k.split('/')[3] === post && /^(comment|draft|sent|edit|early)$/.test(k.split('/')[2]))) ||
+    unrendered(location.hash);
   const loaded = () =>
     requestAnimationFrame(() =>
       setTimeout(() => {

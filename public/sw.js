@@ -11,10 +11,11 @@
 // loader); so a reader who used the form once can write offline. Not the videos:
 // they always come from the network (they are large, and are fetched in byte ranges).
 //
-// - install: every precached file into a cache of this version. A new deployment has a new
+// - install: every precached file into a cache of this version (and the app's code
+//   when an older version kept it: the reader has written here). A new deployment has a new
 //   version, so it installs into a new cache while the old worker keeps serving
 //   the old files; it then waits until the page asks (SKIP_WAITING, sent by the
-//   "Reload" button of sw-register.js) or every tab of the site is closed.
+//   "Reload" button of sw-update.js) or every tab of the site is closed.
 // - activate: delete older versions' caches (of this scope only; another build of
 //   the site under another path keeps its own), then take control of open pages.
 // - fetch: pages (navigations) network first, falling back to this version's
@@ -55,11 +56,29 @@ const REPLIES = new URL('replies/', self.location).href;
 const EARLY = new Map();
 
 self.addEventListener('install', (event) => {
-  // 'no-cache' revalidates with the server, so no file of an older deployment is
-  // taken from the HTTP cache. addAll stores nothing unless every file loads.
-  const requests = [...PRECACHED].map((url) => new Request(url, { cache: 'no-cache' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(
+    (async () => {
+      // A reader whose browser kept an older version's app code has written here:
+      // this version's code is installed with its pages, so they can still write
+      // offline once they take it (a reader who only read still fetches none).
+      const code = (await keptCode()) ? [...CODE] : [];
+      // 'no-cache' revalidates with the server, so no file of an older deployment is
+      // taken from the HTTP cache. addAll stores nothing unless every file loads.
+      const requests = [...PRECACHED, ...code].map((url) => new Request(url, { cache: 'no-cache' }));
+      await (await caches.open(CACHE)).addAll(requests);
+    })(),
+  );
 });
+
+// Whether an older version of this scope kept the app's code (its .wasm).
+async function keptCode() {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    const kept = await (await caches.open(name)).keys();
+    if (kept.some((request) => request.url.endsWith('_bg.wasm'))) return true;
+  }
+  return false;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

@@ -179,7 +179,7 @@ function probe({ resetKeys }) {
     if (done) return;
     // The reader's intent to write (public/reader.js starts the app on it), until it has.
     const respond = document.getElementById('respond');
-    if (respond && !document.documentElement.dataset.app) respond.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    if (respond && !document.documentElement.dataset.app) respond.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
     const button = byText('button, input[type=submit]', 'Post Comment');
     const box = commentBox();
     const tab = byText('[role=tab]', 'Video');

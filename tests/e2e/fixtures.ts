@@ -64,7 +64,7 @@ export async function open(page: Page, path = POST_PATH, options: ReadyOptions =
 }
 
 /**
- * Shows the intent to write, as a pointer over the reply form does (public/reader.js
+ * Shows the intent to write, as a pointer moving over the reply form does (public/reader.js
  * then starts the app; no scroll, no focus moves), and waits until the app is live:
  * reader.js marks `<html data-app="live">` once the app has started and built the
  * comments in place of the build-time ones. (The build-time form already works: only
@@ -77,9 +77,9 @@ export async function ready(page: Page, { anyLanguage = false }: ReadyOptions = 
   await expect(page.getByRole('button', { name })).toBeEnabled();
 }
 
-/** The reader's intent to write: a pointer over the reply form (reader.js starts the app). */
+/** The reader's intent to write: a pointer moving over the reply form (reader.js starts the app). */
 export async function intent(page: Page) {
-  await page.locator('#respond').first().dispatchEvent('pointerover');
+  await page.locator('#respond').first().dispatchEvent('pointermove');
 }
 
 export async function fillComment(page: Page, fields: { comment?: string; name?: string; email?: string; website?: string }) {
@@ -207,6 +207,13 @@ export function serveBuild(dir: string, port: number) {
     if (!existsSync(join(ROOT, dir, 'index.html'))) {
       throw new Error(`${dir}/ is not built: run \`cargo xtask test\`, which builds it before these tests`);
     }
+    // A port already answered (another spec's server, one left running) would serve
+    // another build under this one's name: said, not tested against.
+    const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
+    if (taken) throw new Error(`port ${port} is already served (another spec's server?): ${dir}/ needs a port of its own`);
     server = spawn('node', ['tests/e2e/serve.mjs'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), SERVE_DIR: dir },

@@ -90,7 +90,7 @@ test('framed by a page of its own site, the post starts; framed by that page ins
   const frame = page.frameLocator('iframe[title="framed"]');
   await expect(frame.getByRole('button', { name: 'Post Comment' })).toBeEnabled();
   // The reader's intent (a pointer over the form) starts the app there.
-  await frame.locator('#respond').dispatchEvent('pointerover');
+  await frame.locator('#respond').dispatchEvent('pointermove');
   await expect(frame.locator('html')).toHaveAttribute('data-app', 'live');
   await expect(frame.getByLabel('Import comments')).toBeEnabled();
   expect(warnings).toEqual([]);

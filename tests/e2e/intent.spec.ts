@@ -264,7 +264,7 @@ test.describe('offline', () => {
 });
 
 // A post with published replies (dist-published): its first page is in the HTML.
-const PUBLISHED_PORT = Number(process.env.E2E_INTENT_PUBLISHED_PORT ?? 4197);
+const PUBLISHED_PORT = Number(process.env.E2E_INTENT_PUBLISHED_PORT ?? 4199);
 test.describe('permalinks', () => {
   test.describe.configure({ mode: 'serial' });
   serveBuild(process.env.E2E_INTENT_PUBLISHED_DIR ?? 'dist-published', PUBLISHED_PORT);

@@ -104,7 +104,7 @@ export async function seeText(driver, text, timeout) {
 export async function ready(driver) {
   await until(
     () => driver.executeScript(() => {
-      document.getElementById('respond')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      document.getElementById('respond')?.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
       return document.documentElement.dataset.app === 'live';
     }),
     'the app to start (html[data-app=live])',
