@@ -17,4 +17,4 @@ pub mod storage;
 
 // Why re-exported: the app's modules and tests name them `crate::comments`,
 // `goosebumps::i18n`… as before the core crate held them.
-pub use goosebumps_core::{comments, i18n, repository};
+pub use goosebumps_core::{comments, i18n, repository, text, time};

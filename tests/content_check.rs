@@ -1,11 +1,11 @@
-//! `cargo xtask check` (`goosebumps::content::check`): a content folder with
+//! `cargo xtask check` (`goosebumps_core::check`): a content folder with
 //! mistakes of every kind gives every error at once, each with its file, line,
 //! column and field; drafts' errors are told apart; 100 posts are checked in
 //! well under the 5 s a warm machine is allowed. On made-up projects in a
 //! temporary folder, never the owner's content.
 #![cfg(not(target_arch = "wasm32"))]
 
-use goosebumps::content::check::check;
+use goosebumps_core::check::check;
 use std::time::Instant;
 
 /// A valid post of the test site, as the template of the made-up ones.

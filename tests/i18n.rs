@@ -59,12 +59,12 @@ fn counts_and_numbers_are_formatted_for_the_language() {
         ..ImportReport::default()
     };
     assert_eq!(
-        Lang::Es.import_report(&report(2, 1)),
+        report(2, 1).message(Lang::Es),
         "2 importados, 1 ya estaba, 0 no se pudieron leer."
     );
     // One is one in Spanish too ("1 importado", not "1 importados").
     assert_eq!(
-        Lang::Es.import_report(&report(1, 2)),
+        report(1, 2).message(Lang::Es),
         "1 importado, 2 ya estaban, 0 no se pudieron leer."
     );
     let mut bad = report(0, 0);
@@ -72,11 +72,11 @@ fn counts_and_numbers_are_formatted_for_the_language() {
     bad.refuse(Refusal::Unreadable);
     bad.refuse(Refusal::Loop);
     assert_eq!(
-        Lang::En.import_report(&bad),
+        bad.message(Lang::En),
         "0 imported, 0 already here, 3 could not be read (2 × not a comment this page can read; 1 × replies that answer each other in a loop)."
     );
     assert_eq!(
-        Lang::Es.import_report(&bad),
+        bad.message(Lang::Es),
         "0 importados, 0 ya estaban, 3 no se pudieron leer (2 × no es un comentario que esta página pueda leer; 1 × respuestas que se responden en bucle)."
     );
 }

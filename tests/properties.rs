@@ -4,9 +4,10 @@
 
 use goosebumps::comments::export;
 use goosebumps::comments::thread::Index;
-use goosebumps::comments::validation::{normalize_url, trim, validate};
+use goosebumps::comments::validation::{normalize_url, validate};
 use goosebumps::comments::{Comment, CommentId, Draft, ValidComment};
 use goosebumps::storage::records;
+use goosebumps::text::trim;
 use proptest::prelude::*;
 
 const POST: &str = "miracle-in-cell-no-7";

@@ -2,10 +2,11 @@
 //! cannot be read being skipped and kept.
 #![cfg(not(target_arch = "wasm32"))]
 
-use goosebumps::comments::{order, time, CommentId, Draft, Identity};
+use goosebumps::comments::{order, CommentId, Draft, Identity};
 use goosebumps::i18n::Lang;
 use goosebumps::storage::records::{self, Unreadable, View};
 use goosebumps::storage::{keys, MemoryStore, Store, StoreError};
+use goosebumps::time;
 
 mod common;
 use common::{hostile_comment as comment, POST};

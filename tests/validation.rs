@@ -2,11 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use goosebumps::comments::validation::{
-    counter_text, is_email, normalize_url, validate, Field, FieldError, MAX_AUTHOR_BYTES,
-    MAX_COMMENT_BYTES, MAX_EMAIL_BYTES, MAX_URL_BYTES,
+    counter_text, normalize_url, validate, Field, FieldError, MAX_AUTHOR_BYTES, MAX_COMMENT_BYTES,
+    MAX_URL_BYTES,
 };
 use goosebumps::comments::Draft;
 use goosebumps::i18n::Lang;
+use goosebumps::text::{is_email, MAX_EMAIL_BYTES};
 
 fn draft() -> Draft {
     Draft {

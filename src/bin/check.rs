@@ -1,7 +1,7 @@
 //! `cargo xtask check`: every content error of the project at once — posts,
 //! `src/content/site.json`, published replies — each with its file, line, column
 //! and field, in well under a second, with no build of the app (see
-//! `goosebumps::content::check`).
+//! `goosebumps_core::check`).
 //!
 //! Usage: `check [--project DIR] [--drafts]`. The project is the current folder
 //! unless `--project` names one. `--drafts` (what `cargo xtask serve` runs) makes
@@ -10,7 +10,7 @@
 //! `GOOSEBUMPS_REPLIES_DIR` name other folders of posts and replies, as for the
 //! build. Exits with 1 when something must be fixed, 2 on a bad command line.
 
-use goosebumps::content::check::{check, Finding};
+use goosebumps_core::check::{check, Finding};
 use std::path::PathBuf;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 

@@ -6,7 +6,8 @@ use super::reply_form::ReplyForm;
 use super::{use_lang, utc_offset_minutes};
 use crate::comments::thread::MAX_DEPTH;
 use crate::comments::validation::{is_web_url, validate_text};
-use crate::comments::{time, CommentId};
+use crate::comments::CommentId;
+use crate::time;
 use leptos::html;
 use leptos::prelude::*;
 

@@ -8,11 +8,11 @@
 use super::app::provide_page_context;
 use super::app::{site_footer, skip_link};
 use super::post_header::PageSettings;
-use crate::comments::time;
 use crate::content::Post;
 use crate::i18n::Lang;
 use crate::pages;
 use crate::storage::MemoryStore;
+use crate::time;
 use leptos::prelude::*;
 use std::rc::Rc;
 

@@ -14,7 +14,6 @@
 
 use crate::comments::published::{self, PublishedFile, PublishedReply};
 use crate::comments::thread::{Index, Order};
-use crate::comments::time;
 use crate::components::{
     HomePage, NotFoundPage, PostLink, PostPage, SiteBase, BASE_ATTR, POST_ATTR, PRERENDER_ROOT,
 };
@@ -22,6 +21,7 @@ use crate::content::site::Site;
 use crate::content::{Post, Video};
 use crate::pages::{self, feeds};
 use crate::storage::{MemoryStore, Store};
+use crate::time;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;

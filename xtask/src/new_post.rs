@@ -5,8 +5,8 @@
 
 // Why the core crate's: the slug rule and the civil-date arithmetic have one home
 // (the site reads the post with the same rules), and the core compiles no Leptos.
-use goosebumps_core::comments::time::iso_utc;
 use goosebumps_core::content::is_slug;
+use goosebumps_core::time::iso_utc;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -2,16 +2,23 @@
 //! (`tools/replies`), `xtask` and `build.rs` share, with no Leptos, web-sys or
 //! wasm-bindgen (so the tools compile none of them).
 //!
-//! - [`content`]: the posts and the site's settings, typed, parsed and checked;
+//! - [`content`]: the posts and the site's settings, typed and parsed;
+//! - `check`: every content error of a project folder at once (native only);
 //! - [`comments`]: comment data and WordPress's rules;
 //! - [`storage`]: the key–value trait, the in-memory store and the stored records;
 //! - [`repository`]: one post's stored comments and every change to them;
 //! - [`i18n`]: the interface's words, in English and Spanish;
-//! - [`pages`]: the site's pages, their order and addresses; feeds and sitemap.
+//! - [`pages`]: the site's pages, their order and addresses; feeds and sitemap;
+//! - [`time`]: dates, for machines (ISO 8601) and for readers;
+//! - [`text`]: WordPress's rules for trimming and email addresses.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod comments;
 pub mod content;
 pub mod i18n;
 pub mod pages;
 pub mod repository;
 pub mod storage;
+pub mod text;
+pub mod time;

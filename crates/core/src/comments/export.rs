@@ -115,9 +115,33 @@ pub enum Refusal {
     NotStored,
 }
 
+impl Refusal {
+    /// Why one imported comment was not taken, in a few words.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let en = lang == Lang::En;
+        match self {
+            Refusal::Unreadable if en => "not a comment this page can read",
+            Refusal::Unreadable => "no es un comentario que esta página pueda leer",
+            Refusal::ReservedId if en => "an id the page itself uses",
+            Refusal::ReservedId => "un id que usa la propia página",
+            Refusal::Twice if en => "the same id twice",
+            Refusal::Twice => "el mismo id dos veces",
+            Refusal::OtherPost if en => "belongs to another post",
+            Refusal::OtherPost => "es de otra entrada",
+            Refusal::Invalid(e) => e.message(lang).trim_end_matches('.'),
+            Refusal::Loop if en => "replies that answer each other in a loop",
+            Refusal::Loop => "respuestas que se responden en bucle",
+            Refusal::MissingParent if en => "a reply to a comment that is not here",
+            Refusal::MissingParent => "respuesta a un comentario que no está",
+            Refusal::NotStored if en => "your browser would not store it",
+            Refusal::NotStored => "tu navegador no lo guardó",
+        }
+    }
+}
+
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(Lang::En.refusal(self))
+        f.write_str(self.message(Lang::En))
     }
 }
 
@@ -231,8 +255,50 @@ impl ImportReport {
         self.refused.iter().map(|(_, n)| n).sum()
     }
 
+    /// How an import went: "N imported, M already here, K could not be read (2 × why; 1 × why)."
+    /// Refusals are counted by reason, so the sentence stays short whatever the file.
     pub fn message(&self, lang: Lang) -> String {
-        lang.import_report(self)
+        let report = self;
+        let (imported, already, k) = (report.imported, report.already_here, report.refused_count());
+        let mut out = match (lang, imported == 1, already == 1) {
+            (Lang::En, _, _) => {
+                format!("{imported} imported, {already} already here, {k} could not be read")
+            }
+            (Lang::Es, one, one_here) => format!(
+                "{imported} {}, {already} {}, {k} no se {} leer",
+                if one { "importado" } else { "importados" },
+                if one_here { "ya estaba" } else { "ya estaban" },
+                if k == 1 { "pudo" } else { "pudieron" },
+            ),
+        };
+        if k > 0 {
+            let reasons: Vec<String> = report
+                .refused
+                .iter()
+                .map(|(why, n)| format!("{n} × {}", why.message(lang)))
+                .collect();
+            out.push_str(&format!(" ({})", reasons.join("; ")));
+        }
+        out.push('.');
+        if report.moved_up > 0 {
+            let n = report.moved_up;
+            out.push(' ');
+            out.push_str(&match (lang, n) {
+                (Lang::En, 1) => {
+                    "1 reply nested deeper than 5 levels was moved up to the fifth.".to_owned()
+                }
+                (Lang::En, n) => {
+                    format!("{n} replies nested deeper than 5 levels were moved up to the fifth.")
+                }
+                (Lang::Es, 1) => {
+                    "1 respuesta anidada a más de 5 niveles se ha subido al quinto.".to_owned()
+                }
+                (Lang::Es, n) => {
+                    format!("{n} respuestas anidadas a más de 5 niveles se han subido al quinto.")
+                }
+            });
+        }
+        out
     }
 }
 

@@ -9,8 +9,7 @@ pub mod order;
 pub mod outbox;
 pub mod published;
 pub mod thread;
-pub mod time;
 pub mod validation;
 
-pub use model::{Comment, CommentId, Draft, Identity, Revision};
-pub use validation::{validate, Field, FieldError, ValidComment};
+pub use model::{Comment, CommentId, Draft, Identity, Revision, ValidComment};
+pub use validation::{validate, Field, FieldError};

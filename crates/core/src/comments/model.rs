@@ -126,13 +126,24 @@ pub struct Revision {
     pub replaced_ms: i64,
 }
 
+/// A comment that passed every rule, trimmed and ready to store (what
+/// [`validate`](super::validation::validate) gives). Why here, not beside
+/// `validate`: a [`Comment`] is made from it, and the model uses nothing above it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidComment {
+    pub content: String,
+    pub author: String,
+    pub email: String,
+    pub url: Option<String>,
+}
+
 impl Comment {
     /// A new comment from validated input.
     pub fn new(
         id: CommentId,
         post: &str,
         parent_id: Option<CommentId>,
-        valid: super::ValidComment,
+        valid: ValidComment,
         created_ms: i64,
     ) -> Self {
         Self {

@@ -33,8 +33,8 @@
 //! set off with `| `, so only the real block is read back.
 
 use super::export::export_json;
-use super::time::{days_from_civil, iso_utc};
 use super::{Comment, CommentId};
+use crate::time::{days_from_civil, iso_utc};
 use std::fmt;
 
 /// The longest `mailto:` link the page offers; a longer reply asks for the file.

@@ -59,7 +59,7 @@ pub fn date_problem(created_ms: i64, now_ms: Option<i64>) -> Option<String> {
     if created_ms > latest {
         return Some(format!(
             "`created_ms`: {created_ms} is in the future (after {})",
-            super::time::iso_utc(latest)
+            crate::time::iso_utc(latest)
         ));
     }
     None

@@ -6,16 +6,15 @@
 //! trims them; nothing
 //! else is changed, so a comment is stored exactly as typed.
 
-use super::Draft;
+use super::model::{Draft, ValidComment};
 use crate::i18n::Lang;
+use crate::text::{is_email, trim, MAX_EMAIL_BYTES};
 use thiserror::Error;
 
 /// Longest comment, in UTF-8 bytes.
 pub const MAX_COMMENT_BYTES: usize = 65_525;
 /// Longest name, in UTF-8 bytes.
 pub const MAX_AUTHOR_BYTES: usize = 245;
-/// Longest email address, in UTF-8 bytes.
-pub const MAX_EMAIL_BYTES: usize = 100;
 /// Longest website address, in UTF-8 bytes (after `https://` is added).
 pub const MAX_URL_BYTES: usize = 200;
 /// From this many bytes on the form shows how much room is left.
@@ -61,15 +60,6 @@ impl FieldError {
     }
 }
 
-/// A comment that passed every rule, trimmed and ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidComment {
-    pub content: String,
-    pub author: String,
-    pub email: String,
-    pub url: Option<String>,
-}
-
 /// Checks the form as WordPress would. On failure, one error per failing field,
 /// in form order, so the first is the one to focus.
 pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>> {
@@ -112,13 +102,6 @@ pub fn validate(draft: &Draft) -> Result<ValidComment, Vec<(Field, FieldError)>>
     }
 }
 
-/// Removes white space and NUL from both ends. WordPress uses PHP's `trim()`
-/// (space, tab, line breaks, NUL, vertical tab); this also removes the other
-/// Unicode spaces, so a comment of only non-breaking spaces counts as empty.
-pub fn trim(text: &str) -> &str {
-    text.trim_matches(|c: char| c.is_whitespace() || c == '\0')
-}
-
 /// Checks a comment's text alone (as when it is edited), returning it trimmed.
 pub fn validate_text(text: &str) -> Result<&str, FieldError> {
     let text = trim(text);
@@ -129,41 +112,6 @@ pub fn validate_text(text: &str) -> Result<&str, FieldError> {
     } else {
         Ok(text)
     }
-}
-
-/// WordPress's `is_email()`: a deliberately simple check, not RFC 5322.
-pub fn is_email(email: &str) -> bool {
-    if email.len() < 6 {
-        return false;
-    }
-    // An '@' that is not the first character.
-    let Some(at) = email
-        .get(1..)
-        .and_then(|rest| rest.find('@'))
-        .map(|i| i + 1)
-    else {
-        return false;
-    };
-    let (local, domain) = (&email[..at], &email[at + 1..]);
-    let local_ok = local
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~.-".contains(&b));
-    if local.is_empty() || !local_ok {
-        return false;
-    }
-    if domain.contains("..")
-        || domain.trim_matches(|c: char| " \t\n\r\0\x0B.".contains(c)) != domain
-    {
-        return false;
-    }
-    let subs: Vec<&str> = domain.split('.').collect();
-    subs.len() >= 2
-        && subs.iter().all(|sub| {
-            !sub.is_empty()
-                && !sub.starts_with('-')
-                && !sub.ends_with('-')
-                && sub.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
 }
 
 /// True for an `http://` or `https://` address, the only ones shown as links.

@@ -12,8 +12,6 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod check;
 pub mod countries;
 pub mod site;
 
@@ -129,10 +127,10 @@ impl TryFrom<String> for PublishedAt {
                 return None;
             }
             let sign = if b[0] == b'-' { -1 } else { 1 };
-            let ms = crate::comments::time::parse_iso_utc(&format!("{local}Z"))?;
+            let ms = crate::time::parse_iso_utc(&format!("{local}Z"))?;
             ms.checked_sub(sign * (hours * 60 + minutes) * 60_000)
         };
-        crate::comments::time::parse_iso_utc(&text)
+        crate::time::parse_iso_utc(&text)
             .or_else(with_offset)
             .map(Self)
             .ok_or_else(|| {

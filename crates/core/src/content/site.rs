@@ -14,7 +14,7 @@
 //! column and field (`site.json:3:34: `url`: …`).
 
 use super::{parse, ContentError};
-use crate::comments::validation::{is_email, trim, MAX_EMAIL_BYTES};
+use crate::text::{is_email, trim, MAX_EMAIL_BYTES};
 use serde::Deserialize;
 
 /// The bundled settings file's name, as errors name it.

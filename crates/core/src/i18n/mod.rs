@@ -3,8 +3,6 @@
 
 mod catalogue;
 
-use crate::comments::export::{ImportReport, Refusal};
-
 pub use catalogue::Strings;
 
 /// An interface language.
@@ -196,73 +194,6 @@ impl Lang {
                 format!("Your browser did not let the page copy the link. Here it is: {url}")
             }
             Lang::Es => format!("Tu navegador no dejó copiar el enlace. Aquí lo tienes: {url}"),
-        }
-    }
-
-    /// How an import went: "N imported, M already here, K could not be read (2 × why; 1 × why)."
-    /// Refusals are counted by reason, so the sentence stays short whatever the file.
-    pub fn import_report(self, report: &ImportReport) -> String {
-        let (imported, already, k) = (report.imported, report.already_here, report.refused_count());
-        let mut out = match (self, imported == 1, already == 1) {
-            (Lang::En, _, _) => {
-                format!("{imported} imported, {already} already here, {k} could not be read")
-            }
-            (Lang::Es, one, one_here) => format!(
-                "{imported} {}, {already} {}, {k} no se {} leer",
-                if one { "importado" } else { "importados" },
-                if one_here { "ya estaba" } else { "ya estaban" },
-                if k == 1 { "pudo" } else { "pudieron" },
-            ),
-        };
-        if k > 0 {
-            let reasons: Vec<String> = report
-                .refused
-                .iter()
-                .map(|(why, n)| format!("{n} × {}", self.refusal(why)))
-                .collect();
-            out.push_str(&format!(" ({})", reasons.join("; ")));
-        }
-        out.push('.');
-        if report.moved_up > 0 {
-            let n = report.moved_up;
-            out.push(' ');
-            out.push_str(&match (self, n) {
-                (Lang::En, 1) => {
-                    "1 reply nested deeper than 5 levels was moved up to the fifth.".to_owned()
-                }
-                (Lang::En, n) => {
-                    format!("{n} replies nested deeper than 5 levels were moved up to the fifth.")
-                }
-                (Lang::Es, 1) => {
-                    "1 respuesta anidada a más de 5 niveles se ha subido al quinto.".to_owned()
-                }
-                (Lang::Es, n) => {
-                    format!("{n} respuestas anidadas a más de 5 niveles se han subido al quinto.")
-                }
-            });
-        }
-        out
-    }
-
-    /// Why one imported comment was not taken, in a few words.
-    pub fn refusal(self, why: &Refusal) -> &'static str {
-        let en = self == Lang::En;
-        match why {
-            Refusal::Unreadable if en => "not a comment this page can read",
-            Refusal::Unreadable => "no es un comentario que esta página pueda leer",
-            Refusal::ReservedId if en => "an id the page itself uses",
-            Refusal::ReservedId => "un id que usa la propia página",
-            Refusal::Twice if en => "the same id twice",
-            Refusal::Twice => "el mismo id dos veces",
-            Refusal::OtherPost if en => "belongs to another post",
-            Refusal::OtherPost => "es de otra entrada",
-            Refusal::Invalid(e) => e.message(self).trim_end_matches('.'),
-            Refusal::Loop if en => "replies that answer each other in a loop",
-            Refusal::Loop => "respuestas que se responden en bucle",
-            Refusal::MissingParent if en => "a reply to a comment that is not here",
-            Refusal::MissingParent => "respuesta a un comentario que no está",
-            Refusal::NotStored if en => "your browser would not store it",
-            Refusal::NotStored => "tu navegador no lo guardó",
         }
     }
 }

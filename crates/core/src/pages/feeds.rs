@@ -18,8 +18,8 @@ use super::{comment_page_url, post_url};
 use crate::comments::order::sort_by_number_and_text;
 use crate::comments::published::PublishedReply;
 use crate::comments::thread::{Index, Order};
-use crate::comments::time::iso_utc;
 use crate::content::Post;
+use crate::time::iso_utc;
 
 /// What the feeds say of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

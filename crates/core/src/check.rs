@@ -7,11 +7,12 @@
 //! A *finding* is one file's error. Findings in drafts are reported, and only
 //! stop a check that shows drafts (`serve`): `dist` leaves drafts out, unread.
 //!
-//! Native only (it reads folders).
+//! Native only (it reads folders). Why not in `content`: it checks the published
+//! replies too, and `comments` already uses `content` (its errors).
 
-use super::site::{parse_site, SITE_FILE};
-use super::{is_draft, parse_post, ContentError};
 use crate::comments::published::{self, date_problem};
+use crate::content::site::{parse_site, SITE_FILE};
+use crate::content::{is_draft, parse_post, ContentError};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
