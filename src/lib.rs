@@ -5,14 +5,21 @@
 //! order and feeds) is the core crate, `goosebumps_core`; this crate adds:
 //! - [`content`]: the posts and settings this build bundles;
 //! - [`storage`]: the browser's localStorage;
-//! - [`components`]: the visible parts of the page;
-//! - [`pages`]: the pages' HTML at build time.
+//! - `glue`: browser glue, one small module per concern (nothing at build time);
+//! - `context`: the store and the language the page's parts share;
+//! - [`discussion`]: the comments area's state, below the components that show it;
+//! - [`components`]: the visible parts of the page, and `mount`, which starts them;
+//! - `render` (with the `ssr` feature): the pages' HTML at build time.
 
 #![recursion_limit = "256"]
 
 pub mod components;
 pub mod content;
-pub mod pages;
+mod context;
+pub mod discussion;
+mod glue;
+#[cfg(feature = "ssr")]
+pub mod render;
 pub mod storage;
 
 // Why re-exported: the app's modules and tests name them `crate::comments`,

@@ -5,8 +5,8 @@
 use goosebumps::comments::published::PublishedReply;
 use goosebumps::comments::CommentId;
 use goosebumps::content::{parse_post, Post};
-use goosebumps::pages::feeds::{posts_feed, replies_feed, robots, sitemap, FeedSite};
-use goosebumps::pages::newest_first;
+use goosebumps_core::pages::feeds::{posts_feed, replies_feed, robots, sitemap, FeedSite};
+use goosebumps_core::pages::newest_first;
 use roxmltree::{Document, Node};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";

@@ -18,7 +18,7 @@ use goosebumps::comments::thread::{Index, Order};
 use goosebumps::comments::CommentId;
 use goosebumps::components::PRERENDER_ROOT;
 use goosebumps::content::{self, site::parse_site, Post};
-use goosebumps::pages::render::{render_site, script_json, Rendered, SiteBuild};
+use goosebumps::render::{render_site, script_json, Rendered, SiteBuild};
 use proptest::prelude::*;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;

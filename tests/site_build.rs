@@ -11,7 +11,7 @@ mod common;
 use common::fixture_posts;
 use goosebumps::components::{BASE_ATTR, POST_ATTR, PRERENDER_ROOT};
 use goosebumps::content::{site::parse_site, Post};
-use goosebumps::pages::render::{render_site, Rendered, SiteBuild};
+use goosebumps::render::{render_site, Rendered, SiteBuild};
 use std::collections::HashMap;
 
 const TEMPLATE: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>Goosebumps</title>\n</head>\n<body>\n</body>\n</html>\n";
@@ -503,7 +503,7 @@ fn without_the_site_url_comment_pages_link_each_other_by_path_under_a_sub_path()
 
 #[test]
 fn a_comment_page_address_names_its_page_and_any_other_the_first() {
-    use goosebumps::pages::{comment_page_url, page_in_path};
+    use goosebumps_core::pages::{comment_page_url, page_in_path};
     for (path, n) in [
         ("/miracle/comment-page-3/", 3),
         ("/sub/miracle/comment-page-12", 12),

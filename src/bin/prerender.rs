@@ -1,4 +1,4 @@
-//! Writes every page of the site at build time (see `goosebumps::pages::render`),
+//! Writes every page of the site at build time (see `goosebumps::render`),
 //! from the same components the browser runs, so the text is there before any
 //! WebAssembly arrives (and with JavaScript off): the home page `index.html`, one
 //! `<slug>/index.html` per post, `404.html`, and, when the site's absolute URL is
@@ -26,7 +26,7 @@
 use goosebumps::comments::published::{self, PublishedFile};
 use goosebumps::content::site::{bundled_site, Site};
 use goosebumps::content::{self};
-use goosebumps::pages::render::{render_site, SiteBuild};
+use goosebumps::render::{render_site, SiteBuild};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

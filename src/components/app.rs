@@ -1,16 +1,16 @@
 //! The app: picks the post from the URL, opens the store, and lays out the page.
 
-use super::live::LivePart;
+use super::frame::{blocked_notice, provide_page_context, site_footer, skip_link};
 use super::site_pages::{PostLink, PostNav};
 use super::{
     article::Article, comments_area::CommentsArea, facts::FactsBox, post_header::PostHeader,
-    testimonial::Testimonial, StoreHandle, UiLang,
+    testimonial::Testimonial,
 };
 use crate::comments::published::PublishedReply;
 use crate::content::{self, ContentError, Post};
 use crate::i18n::Lang;
 use crate::storage::records;
-use crate::storage::{LocalStore, MemoryStore, Store, StoreError};
+use crate::storage::{LocalStore, MemoryStore, Store};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -94,15 +94,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Shares the store and the interface language with the components below, and
-/// returns the language.
-pub(crate) fn provide_page_context(store: Rc<dyn Store>, lang: Lang) -> RwSignal<Lang> {
-    provide_context(StoreHandle::new(store));
-    let lang = RwSignal::new(lang);
-    provide_context(UiLang(lang));
-    lang
-}
-
 /// One post with its comments, over any [`Store`] (tests pass a memory store).
 #[component]
 pub fn PostPage(
@@ -144,24 +135,5 @@ pub fn PostPage(
             <PostNav previous=previous next=next />
         </main>
         {site_footer(lang)}
-    }
-}
-
-pub(crate) fn skip_link(lang: RwSignal<Lang>) -> impl IntoView {
-    view! { <a class="skip-link" href="#content" data-live=LivePart::SkipLink.id()>{move || lang.get().strings().skip_to_content}</a> }
-}
-
-pub(crate) fn site_footer(lang: RwSignal<Lang>) -> impl IntoView {
-    view! {
-        <footer class="site-footer" data-live=LivePart::Footer.id()>
-            <p>{move || lang.get().strings().footer}</p>
-        </footer>
-    }
-}
-
-/// Said where the browser refused storage, before the comments.
-pub(crate) fn blocked_notice(lang: RwSignal<Lang>) -> impl IntoView {
-    view! {
-        <p class="notice notice-warning" role="status">{move || StoreError::Blocked.message(lang.get())}</p>
     }
 }

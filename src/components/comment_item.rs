@@ -1,12 +1,13 @@
 //! One comment in its thread: the author, the date (a permalink), the text shown
 //! as text, its actions (Reply, Edit, Delete, Copy link), and its replies.
 
-use super::discussion::{Discussion, Sending};
 use super::reply_form::ReplyForm;
-use super::{use_lang, utc_offset_minutes};
+use super::utc_offset_minutes;
 use crate::comments::thread::MAX_DEPTH;
 use crate::comments::validation::{is_web_url, validate_text};
 use crate::comments::CommentId;
+use crate::context::use_lang;
+use crate::discussion::{Discussion, Sending};
 use crate::time;
 use leptos::html;
 use leptos::prelude::*;

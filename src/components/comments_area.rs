@@ -3,14 +3,16 @@
 //! reply form when it is not under a comment.
 
 use super::comment_item::CommentItem;
-use super::discussion::Discussion;
 use super::live::LivePart;
 use super::reply_form::ReplyForm;
 use super::send_panel::{SendAllButton, SendPanel, SentState};
-use super::{on_window_event, use_lang, StoreHandle};
 use crate::comments::published::PublishedReply;
 use crate::comments::thread::{Order, THREADS_PER_PAGE};
 use crate::comments::CommentId;
+use crate::context::{use_lang, StoreHandle};
+use crate::discussion::Discussion;
+use crate::glue::download::download;
+use crate::glue::window_events::on_window_event;
 use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -65,7 +67,7 @@ pub fn CommentsArea(
     let discussion = Discussion::open(post, title, store, lang, published);
     provide_context(discussion);
     if !super::PRERENDERING {
-        super::send_panel::ask_if_kept(discussion);
+        crate::glue::persist::ask_if_kept(move |kept| discussion.set_persisted(kept));
     }
 
     // The address decides the page: a permalink opens the page holding its
@@ -79,7 +81,7 @@ pub fn CommentsArea(
             Fragment::Comment(id) => return discussion.go_to(&id),
             Fragment::Page(n) => n,
             Fragment::Other if first || hash == "#comments" => {
-                crate::pages::page_in_path(&location.pathname().unwrap_or_default())
+                goosebumps_core::pages::page_in_path(&location.pathname().unwrap_or_default())
             }
             Fragment::Other => return,
         };
@@ -93,7 +95,7 @@ pub fn CommentsArea(
     };
     if !super::PRERENDERING {
         follow_address(true);
-    } else if let Some(crate::pages::CommentPage(n)) = use_context() {
+    } else if let Some(goosebumps_core::pages::CommentPage(n)) = use_context() {
         // The build writes each comment page with its page shown.
         discussion.show_page_quietly(n);
     }
@@ -344,29 +346,4 @@ fn carries_files(ev: &ev::DragEvent) -> bool {
             .iter()
             .any(|t| t.as_string().as_deref() == Some("Files"))
     })
-}
-
-/// Offers `text` as a download named `name`.
-pub(crate) fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    // How long the file's object URL outlives the click that saved it: the browser
-    // reads the blob after the click, not during it (Safari may not have started
-    // when the click returns, and then saves nothing); FileSaver.js's 40 s. Each
-    // save frees its own URL when its time is up, so many saves keep none longer.
-    const URL_LIFETIME: Duration = Duration::from_secs(40);
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        URL_LIFETIME,
-    );
-    Ok(())
 }

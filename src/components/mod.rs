@@ -4,8 +4,8 @@ mod app;
 mod article;
 mod comment_item;
 mod comments_area;
-mod discussion;
 mod facts;
+mod frame;
 pub mod live;
 mod post_header;
 mod reply_form;
@@ -15,19 +15,18 @@ mod testimonial;
 mod video;
 pub use video::VideoPlayer;
 
+pub use crate::discussion::Discussion;
 pub use app::{App, PostPage};
 pub use comments_area::{parse_fragment, CommentsArea, Fragment};
-pub use discussion::Discussion;
 pub(crate) use live::until_live;
 pub use live::LivePart;
 pub use reply_form::ReplyForm;
 pub use site_pages::{HomePage, NotFoundPage, PostLink, PostNav};
 pub use testimonial::Testimonial;
 
-use crate::i18n::Lang;
-use crate::storage::Store;
+pub use crate::context::{StoreHandle, UiLang};
+
 use leptos::prelude::*;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// The id of the element that holds the page as rendered at build time.
@@ -55,8 +54,7 @@ pub(crate) fn site_url(path: &str) -> String {
     }
 }
 
-/// True while rendering at build time (no browser: no window, no storage).
-pub const PRERENDERING: bool = cfg!(feature = "ssr");
+pub use crate::glue::PRERENDERING;
 
 /// Starts the app over the page rendered at build time, without painting again
 /// what the reader may already be reading.
@@ -133,7 +131,7 @@ fn mount_live_parts(built: &web_sys::Element) {
         }
     };
     let post = start.post;
-    let lang = app::provide_page_context(start.store, start.lang);
+    let lang = frame::provide_page_context(start.store, start.lang);
     // The static Text panel, whose `hidden` the tabs keep up to date.
     let text_panel = built.query_selector("#panel-text").ok().flatten();
     let tabs = post
@@ -156,7 +154,7 @@ fn mount_live_parts(built: &web_sys::Element) {
         };
         // Adding a part to `LivePart` makes this match ask for its arm.
         match (part, tabs, &post) {
-            (LivePart::SkipLink, ..) => replace(&slot, app::skip_link(lang)),
+            (LivePart::SkipLink, ..) => replace(&slot, frame::skip_link(lang)),
             (LivePart::Settings, ..) => replace(&slot, post_header::PageSettings()),
             (LivePart::Tabs, Some(tabs), _) => replace(&slot, tabs.tab_list()),
             // Filled by public/reader.js before the app ran (the player may be
@@ -181,7 +179,7 @@ fn mount_live_parts(built: &web_sys::Element) {
             (LivePart::Comments, _, Some(post)) => {
                 if start.blocked {
                     // Before the comments, as in the whole page.
-                    build_before(&slot, app::blocked_notice(lang));
+                    build_before(&slot, frame::blocked_notice(lang));
                 }
                 let (slug, title) = (post.slug.clone(), post.title.clone());
                 if slot.has_attribute(comments_area::PUBLISHED_ATTR) {
@@ -209,7 +207,7 @@ fn mount_live_parts(built: &web_sys::Element) {
                     replace(&slot, view! { <CommentsArea post=slug title=title /> })
                 }
             }
-            (LivePart::Footer, ..) => replace(&slot, app::site_footer(lang)),
+            (LivePart::Footer, ..) => replace(&slot, frame::site_footer(lang)),
         }
         built_parts.push(part);
     }
@@ -277,74 +275,6 @@ fn build_before(old: &web_sys::Element, view: impl IntoView) {
 fn replace(old: &web_sys::Element, view: impl IntoView) {
     build_before(old, view);
     old.remove();
-}
-
-/// Listens to a window event for as long as the calling component lives. Nothing
-/// at build time, where there is no window.
-pub(crate) fn on_window_event(event: &'static str, handler: impl Fn(web_sys::Event) + 'static) {
-    if PRERENDERING {
-        return;
-    }
-    let handle = window_event_listener_untyped(event, handler);
-    on_cleanup(move || handle.remove());
-}
-
-/// The store the page writes to, shared through context. The store itself is not
-/// `Send` (it wraps browser objects), so it lives in Leptos's thread-local arena.
-#[derive(Clone, Copy)]
-pub struct StoreHandle(StoredValue<Rc<dyn Store>, LocalStorage>);
-
-impl StoreHandle {
-    pub fn new(store: Rc<dyn Store>) -> Self {
-        Self(StoredValue::new_local(store))
-    }
-
-    /// Runs `f` with the store.
-    pub fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
-        self.0.with_value(|store| f(store.as_ref()))
-    }
-
-    /// The store itself, to keep (the comments' repository holds it).
-    pub fn rc(&self) -> Rc<dyn Store> {
-        self.0.get_value()
-    }
-}
-
-/// Moves focus to the element matching `selector` once the page has been drawn
-/// again (after the change that asked for it has rendered). Nothing if none.
-pub(crate) fn focus_soon(selector: &str) {
-    if PRERENDERING {
-        return;
-    }
-    let selector = selector.to_owned();
-    request_animation_frame(move || {
-        let found = document().query_selector(&selector).ok().flatten();
-        if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-            el.scroll_into_view_with_bool(false);
-        }
-    });
-}
-
-/// True when focus is inside the element matching `selector`.
-pub(crate) fn focus_is_in(selector: &str) -> bool {
-    if PRERENDERING {
-        return false;
-    }
-    let active = document().active_element();
-    let within = document().query_selector(selector).ok().flatten();
-    matches!((active, within), (Some(a), Some(w)) if w.contains(Some(&a)))
-}
-
-/// The interface language, shared through context and switchable at any time.
-#[derive(Clone, Copy)]
-pub struct UiLang(pub RwSignal<Lang>);
-
-/// The interface language of the current page (English where none was provided).
-pub(crate) fn use_lang() -> RwSignal<Lang> {
-    use_context::<UiLang>()
-        .map(|l| l.0)
-        .unwrap_or_else(|| RwSignal::new(Lang::En))
 }
 
 /// Minutes east of UTC at `ms`, in the reader's time zone.

@@ -2,7 +2,7 @@
 //! (interface language, dark mode).
 
 use super::live::LivePart;
-use super::{use_lang, StoreHandle};
+use crate::context::{use_lang, StoreHandle};
 use crate::i18n::Lang;
 use crate::storage::records;
 use leptos::prelude::*;

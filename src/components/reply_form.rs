@@ -2,10 +2,11 @@
 //! is saved as a draft while typing (one draft per reply target) and is never lost
 //! on a failed submit.
 
-use super::discussion::Discussion;
-use super::{on_window_event, use_lang};
 use crate::comments::validation::{counter_text, validate, Field, FieldError};
 use crate::comments::{CommentId, Draft, Identity};
+use crate::context::use_lang;
+use crate::discussion::Discussion;
+use crate::glue::window_events::on_window_event;
 use crate::i18n::Lang;
 use crate::storage::{keys, records, Store, StoreError};
 use leptos::ev::SubmitEvent;

@@ -7,16 +7,17 @@
 //! and its block), and carries the reader's email address for the owner; the
 //! published replies never do.
 
-use super::comments_area::download;
-use super::discussion::{Discussion, Sending};
-use super::{use_lang, utc_offset_minutes};
+use super::utc_offset_minutes;
 use crate::comments::export::export_json;
 use crate::comments::{outbox, CommentId};
 use crate::content::site::LIVE_OWNER;
+use crate::context::use_lang;
+use crate::discussion::{Discussion, Sending};
+use crate::glue::download::download;
+use crate::glue::share::{can_share, share_file};
 use crate::time;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 
 /// The panel, open while [`Discussion::sending`] names what it sends.
 #[component]
@@ -171,80 +172,4 @@ pub fn SentState(unpublished: Memo<usize>) -> impl IntoView {
             view! { <p class="kept-note">{l.only_here(n, saved.as_deref())} " " {kept}</p> }
         })
     }
-}
-
-/// `navigator.storage`, where the browser has it.
-fn storage_manager() -> Option<web_sys::StorageManager> {
-    let navigator = web_sys::window()?.navigator();
-    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
-    storage.dyn_into().ok()
-}
-
-/// Reads whether the browser already promised to keep the site's data.
-pub(crate) fn ask_if_kept(discussion: Discussion) {
-    let Some(promise) = storage_manager().and_then(|s| s.persisted().ok()) else {
-        discussion.set_persisted(false);
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
-        discussion.set_persisted(kept.ok().and_then(|v| v.as_bool()).unwrap_or(false));
-    });
-}
-
-/// Asks the browser to keep the site's data (`navigator.storage.persist()`); its
-/// answer shows in "Your comments, your file".
-pub(crate) fn ask_to_keep(discussion: Discussion) {
-    let Some(promise) = storage_manager().and_then(|s| s.persist().ok()) else {
-        discussion.set_persisted(false);
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
-        let kept = kept.ok().and_then(|v| v.as_bool()).unwrap_or(false);
-        // Shown in "Your comments, your file" (`SentState`), not announced: the
-        // live region is saying that the reply was posted.
-        discussion.set_persisted(kept);
-    });
-}
-
-/// The reply file as a `File`, for the share sheet.
-fn json_file(name: &str, json: &str) -> Option<web_sys::File> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type("application/json");
-    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
-}
-
-/// `{ files: [file] }`, as `navigator.share` and `canShare` take it.
-fn share_data(name: &str, json: &str) -> Option<js_sys::Object> {
-    let data = js_sys::Object::new();
-    let files = js_sys::Array::of1(&json_file(name, json)?.into());
-    js_sys::Reflect::set(&data, &JsValue::from_str("files"), &files).ok()?;
-    Some(data)
-}
-
-/// Calls `navigator.<method>(data)`, if the browser has it.
-fn call_navigator(method: &str, data: &js_sys::Object) -> Option<JsValue> {
-    let navigator = web_sys::window()?.navigator();
-    let f: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str(method))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    f.call1(&navigator, data).ok()
-}
-
-/// True where the browser can share files (`navigator.canShare({ files })`).
-fn can_share(name: &str, json: &str) -> bool {
-    share_data(name, json)
-        .and_then(|d| call_navigator("canShare", &d))
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
-
-/// Opens the system share sheet with the file; the promise settles with the answer.
-fn share_file(name: &str, json: &str) -> Option<js_sys::Promise> {
-    share_data(name, json)
-        .and_then(|d| call_navigator("share", &d))
-        .and_then(|p| p.dyn_into().ok())
 }

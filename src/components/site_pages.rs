@@ -5,14 +5,13 @@
 //! text reacts to the reader, so the browser builds only their live parts (the
 //! skip link, the settings, the footer) and never this code's output.
 
-use super::app::provide_page_context;
-use super::app::{site_footer, skip_link};
+use super::frame::{provide_page_context, site_footer, skip_link};
 use super::post_header::PageSettings;
 use crate::content::Post;
 use crate::i18n::Lang;
-use crate::pages;
 use crate::storage::MemoryStore;
 use crate::time;
+use goosebumps_core::pages;
 use leptos::prelude::*;
 use std::rc::Rc;
 

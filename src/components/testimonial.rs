@@ -2,8 +2,9 @@
 //! as WAI-ARIA tabs. The chosen view is remembered per post.
 
 use super::live::LivePart;
-use super::{use_lang, video::VideoPlayer, StoreHandle};
+use super::video::VideoPlayer;
 use crate::content::{Post, Video};
+use crate::context::{use_lang, StoreHandle};
 use crate::storage::records::{self, View};
 use leptos::ev::KeyboardEvent;
 use leptos::html;

@@ -1,15 +1,15 @@
 //! The Video view: a hosted file with captions, or a provider embed behind a
 //! click-to-load facade (no request to the provider until the reader presses play).
 
-use super::use_lang;
 use crate::content::Video;
+use crate::context::use_lang;
 use leptos::prelude::*;
 
 /// Whether the browser says it has no network, kept up to date.
 fn use_offline() -> RwSignal<bool> {
     let offline = RwSignal::new(!super::PRERENDERING && !window().navigator().on_line());
-    super::on_window_event("offline", move |_| offline.set(true));
-    super::on_window_event("online", move |_| offline.set(false));
+    crate::glue::window_events::on_window_event("offline", move |_| offline.set(true));
+    crate::glue::window_events::on_window_event("online", move |_| offline.set(false));
     offline
 }
 

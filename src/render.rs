@@ -19,9 +19,9 @@ use crate::components::{
 };
 use crate::content::site::Site;
 use crate::content::{Post, Video};
-use crate::pages::{self, feeds};
 use crate::storage::{MemoryStore, Store};
 use crate::time;
+use goosebumps_core::pages::{self, feeds};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -9,11 +9,11 @@
 //! whether it is the highlighted, replied-to or edited one (`Selector`s), so
 //! posting, editing or opening a form re-runs one comment, not the page.
 
-use super::StoreHandle;
 use crate::comments::export::ImportError;
 use crate::comments::published::PublishedReply;
 use crate::comments::thread::{Order, Threads};
 use crate::comments::{Comment, CommentId, Draft, ValidComment};
+use crate::context::StoreHandle;
 use crate::i18n::Lang;
 use crate::repository::{Changed, Edited, PostError, Repository};
 use crate::storage::{records, StoreError};
@@ -139,7 +139,7 @@ impl Discussion {
         let reply_to = RwSignal::new(None);
         let edit = RwSignal::new(None::<OpenEdit>);
         let highlighted = RwSignal::new(None);
-        let selectors = StoredValue::new((!super::PRERENDERING).then(|| Selectors {
+        let selectors = StoredValue::new((!crate::glue::PRERENDERING).then(|| Selectors {
             highlighted: Selector::new(move || highlighted.get()),
             replying: Selector::new(move || reply_to.get()),
             editing: Selector::new(move || edit.with(|e| e.as_ref().map(|e| e.id.clone()))),
@@ -381,7 +381,7 @@ impl Discussion {
             return;
         };
         self.sending.set(None);
-        super::focus_soon(&match what {
+        crate::glue::focus::focus_soon(&match what {
             Sending::One(id) => format!("#{} > .comment-body .send-button", id.anchor()),
             Sending::All => ".send-all-button".to_owned(),
         });
@@ -574,7 +574,10 @@ impl Discussion {
         self.changed(changed);
         if first && self.persisted.get_untracked() != Some(true) {
             // The first reply kept here: ask the browser to keep the site's data.
-            super::send_panel::ask_to_keep(*self);
+            // Shown in "Your comments, your file" (`SentState`), not announced: the
+            // live region is saying that the reply was posted.
+            let discussion = *self;
+            crate::glue::persist::ask_to_keep(move |kept| discussion.set_persisted(kept));
         }
         if self.reply_to.get_untracked().is_some() {
             // The form goes back under the comments (only if it moved: no rebuild).
@@ -619,7 +622,7 @@ impl Discussion {
             let post = self.post_slug();
             let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
             self.edit.set(None);
-            super::focus_soon(&edit_button(&open.id));
+            crate::glue::focus::focus_soon(&edit_button(&open.id));
         }
     }
 
@@ -642,7 +645,7 @@ impl Discussion {
         let post = self.post_slug();
         let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
         self.edit.set(None);
-        super::focus_soon(&edit_button(&open.id));
+        crate::glue::focus::focus_soon(&edit_button(&open.id));
         Ok(())
     }
 
@@ -668,10 +671,10 @@ impl Discussion {
         set_timeout(
             move || {
                 if undo.try_with_untracked(|u| u.as_ref().map(|u| u.serial)) == Some(Some(serial)) {
-                    let had_focus = super::focus_is_in(".undo-bar");
+                    let had_focus = crate::glue::focus::focus_is_in(".undo-bar");
                     undo.set(None);
                     if had_focus {
-                        super::focus_soon("#comments-title");
+                        crate::glue::focus::focus_soon("#comments-title");
                     }
                 }
             },
@@ -691,7 +694,7 @@ impl Discussion {
         self.announce(self.lang.get_untracked().strings().restored);
         if let Some(first) = pending.records.first() {
             self.go_to(&first.id);
-            super::focus_soon(&format!("#{} > .comment-body", first.id.anchor()));
+            crate::glue::focus::focus_soon(&format!("#{} > .comment-body", first.id.anchor()));
         }
         Ok(())
     }
@@ -710,7 +713,7 @@ impl Discussion {
         let last = self.with_threads_untracked(|t| t.page_count());
         self.page_asked.set(n.clamp(1, last));
         self.highlighted.set(None);
-        super::focus_soon(".comment-list > li:first-child > .comment-body");
+        crate::glue::focus::focus_soon(".comment-list > li:first-child > .comment-body");
     }
 
     /// Shows page `n` without moving focus (the address named it on opening).

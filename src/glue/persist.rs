@@ -1,0 +1,37 @@
+//! Whether the browser keeps the site's data: `navigator.storage.persisted()` and
+//! `persist()`.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `navigator.storage`, where the browser has it.
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    storage.dyn_into().ok()
+}
+
+/// Reads whether the browser already promised to keep the site's data, and gives
+/// `answer` what it said (`false` where it cannot say).
+pub(crate) fn ask_if_kept(answer: impl FnOnce(bool) + 'static) {
+    let Some(promise) = storage_manager().and_then(|s| s.persisted().ok()) else {
+        answer(false);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
+        answer(kept.ok().and_then(|v| v.as_bool()).unwrap_or(false));
+    });
+}
+
+/// Asks the browser to keep the site's data (`navigator.storage.persist()`); its
+/// answer goes to `answer` (`false` where it cannot ask).
+pub(crate) fn ask_to_keep(answer: impl FnOnce(bool) + 'static) {
+    let Some(promise) = storage_manager().and_then(|s| s.persist().ok()) else {
+        answer(false);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let kept = wasm_bindgen_futures::JsFuture::from(promise).await;
+        answer(kept.ok().and_then(|v| v.as_bool()).unwrap_or(false));
+    });
+}

@@ -1,0 +1,44 @@
+//! The system share sheet, for a file: `navigator.canShare` and `navigator.share`.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The reply file as a `File`, for the share sheet.
+fn json_file(name: &str, json: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
+}
+
+/// `{ files: [file] }`, as `navigator.share` and `canShare` take it.
+fn share_data(name: &str, json: &str) -> Option<js_sys::Object> {
+    let data = js_sys::Object::new();
+    let files = js_sys::Array::of1(&json_file(name, json)?.into());
+    js_sys::Reflect::set(&data, &JsValue::from_str("files"), &files).ok()?;
+    Some(data)
+}
+
+/// Calls `navigator.<method>(data)`, if the browser has it.
+fn call_navigator(method: &str, data: &js_sys::Object) -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let f: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.call1(&navigator, data).ok()
+}
+
+/// True where the browser can share files (`navigator.canShare({ files })`).
+pub(crate) fn can_share(name: &str, json: &str) -> bool {
+    share_data(name, json)
+        .and_then(|d| call_navigator("canShare", &d))
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Opens the system share sheet with the file; the promise settles with the answer.
+pub(crate) fn share_file(name: &str, json: &str) -> Option<js_sys::Promise> {
+    share_data(name, json)
+        .and_then(|d| call_navigator("share", &d))
+        .and_then(|p| p.dyn_into().ok())
+}
