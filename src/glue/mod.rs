@@ -1,5 +1,5 @@
 //! Browser glue: one small module per concern the page asks of the browser
-//! (saving a file, keeping the site's data, the share sheet, focus, window
+//! (saving a file, sharing it, keeping the site's data, the share sheet, focus, window
 //! events), each a few functions over web-sys.
 //!
 //! At build time (the `ssr` pre-render, where there is no browser) these do
@@ -8,6 +8,7 @@
 //! on a server.
 
 pub(crate) mod download;
+mod file;
 pub(crate) mod focus;
 pub(crate) mod persist;
 pub(crate) mod share;

@@ -1,19 +1,12 @@
 //! The system share sheet, for a file: `navigator.canShare` and `navigator.share`.
 
+use super::file::json_file;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// The reply file as a `File`, for the share sheet.
-fn json_file(name: &str, json: &str) -> Option<web_sys::File> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type("application/json");
-    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
-}
 
 /// `{ files: [file] }`, as `navigator.share` and `canShare` take it.
 fn share_data(name: &str, json: &str) -> Option<js_sys::Object> {
     let data = js_sys::Object::new();
-    let files = js_sys::Array::of1(&json_file(name, json)?.into());
+    let files = js_sys::Array::of1(&json_file(name, json).ok()?.into());
     js_sys::Reflect::set(&data, &JsValue::from_str("files"), &files).ok()?;
     Some(data)
 }
