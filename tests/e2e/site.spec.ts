@@ -137,10 +137,12 @@ test.describe('the site of several posts (dist-site/)', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
     await context.setOffline(true);
+    // Read offline: the pages, from the worker (the app's code was never fetched on
+    // this reading visit, so it is not asked for: intent.spec tests writing offline).
     for (const p of [CINEMA, LION]) {
       await page.goto(`${SITE}${p.path}`);
-      await ready(page);
       await expect(page.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
+      await expect(page.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
     }
     await page.goto(`${SITE}/`);
     await expect(page.getByRole('link', { name: CINEMA.title, exact: true })).toBeVisible();

@@ -5,7 +5,9 @@
 //     CSP <meta> (the probe, problems.mjs, is allowed by script-src 'self': nothing
 //     about the policy is loosened), so errors are recorded from the page's start;
 //   - can go "offline": every request of the site then fails at the connection (as
-//     with no network), except the probe's own file, which is the harness, not the site.
+//     with no network), except the probe's own file, which is the harness, not the site;
+//   - can hold the app's code (its `_bg.wasm`) back until released, so a test acts
+//     before the app is live, as a reader on a slow network does.
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { resolve } from 'node:path';
@@ -28,7 +30,10 @@ export async function startSite({ port = 4273 } = {}) {
   });
 
   let offline = false;
-  const proxy = createServer((req, res) => {
+  // While the app's code is held: the requests for it, answered on release.
+  let held = null;
+  const proxy = createServer(async (req, res) => {
+    if (held && /_bg\.wasm(\?|$)/.test(req.url)) await new Promise((go) => held.push(go));
     if (req.url === PROBE_PATH) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(PROBE_SOURCE);
@@ -74,6 +79,12 @@ export async function startSite({ port = 4273 } = {}) {
     origin: `http://127.0.0.1:${port}`,
     setOffline(value) {
       offline = value;
+    },
+    /** Holds the app's code back (true) or lets it and every held request through (false). */
+    holdCode(value) {
+      const waiting = held ?? [];
+      held = value ? waiting : null;
+      if (!value) for (const go of waiting) go();
     },
     async stop() {
       proxy.closeAllConnections?.();
