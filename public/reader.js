@@ -253,12 +253,13 @@
   const lang = get('lang') || (post && langs.find((l) => l === 'en' || l === 'es'));
   // A link to a comment or a comments page the build did not render, now or when
   // the address's fragment changes (a permalink followed on this very page).
-  const unrendered = (hash) => post && ((/^#comment-/.test(hash) && !d.getElementById(hash.slice(1))) || /^#comments-page-(?!1$)/.test(hash));
-  addEventListener('hashchange', () => unrendered(location.hash) && want());
+  // (No element has the id of a comments page.)
+  const unrendered = () => post && /^#comment(-|s-page-(?!1$))/.test(location.hash) && !d.getElementById(location.hash.slice(1));
+  addEventListener('hashchange', () => unrendered() && want());
   const now =
     (lang && lang !== root.lang) ||
     (post && Object.keys(local || {}).some((k) => k.startsWith(K) && k.split('/')[3] === post && /^(comment|draft|sent|edit|early)$/.test(k.split('/')[2]))) ||
-    unrendered(location.hash);
+    unrendered();
   const loaded = () =>
     requestAnimationFrame(() =>
       setTimeout(() => {

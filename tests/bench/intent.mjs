@@ -60,7 +60,7 @@ export async function intent(browser, url) {
     `The post, a fresh browser context per run (empty HTTP cache, service workers blocked: the worker's fetches would escape the throttling), loaded and left 1 s; then a ` +
       `\`pointerdown\` on the Comment field, and the time until \`<html data-app="live">\`; median of ${RUNS.load}. Mobile: ` +
       'DevTools throttling (CDP `Network.emulateNetworkConditions`, `Emulation.setCPUThrottlingRate`), as Lighthouse\'s mobile ' +
-      'preset simulates it. Target on mobile: ≤ 1.5 s. A pointer over the form starts the load before the press lands.',
+      'preset simulates it. Target on mobile: ≤ 1.5 s. A pointer moving over the form starts the load before the press lands.',
   ].join('\n');
   return { md, summary };
 }

@@ -43,7 +43,7 @@ export async function startup(browser, base) {
     table(['CPU', 'first contentful paint', 'controls work (reader.js)', 'app started (wasm loaded)', 'app live', 'range'], rows),
     '',
     `Headless Chromium 1280×900, a fresh browser context per run (empty cache and storage), no network throttling, ` +
-      `median of ${RUNS.load}. Times are from navigation start; the reader's intent to write (a pointer over the form) is ` +
+      `median of ${RUNS.load}. Times are from navigation start; the reader's intent to write (a pointer moving over the form) is ` +
       'shown at once, so the app loads as early as it can. **Controls work** = the "Post Comment" button is visible, the ' +
       'textarea labelled "Comment" keeps a typed value, and a click on the "Video" tab makes it `aria-selected="true"` ' +
       '(checked in the page at every DOM change and every frame): before the app, from reader.js. **App live** = that, and ' +

@@ -56,6 +56,8 @@ for (const path of [POST_PATH, `/sub${POST_PATH}`]) {
 
     await fillComment(page, { comment: 'Written on a train, offline.', name: 'Offline', email: 'offline@example.com' });
     await page.getByRole('button', { name: 'Post Comment' }).click();
+    // Typing started the app from the worker's copy of its code; the press posts once it is live.
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'live', { timeout: 15_000 });
     const comment = page.locator('li.comment').filter({ hasText: 'Written on a train, offline.' });
     await expect(comment).toBeVisible();
 

@@ -105,6 +105,24 @@ test.describe('the site of several posts (dist-site/)', () => {
     problems.splice(0, problems.length, ...problems.filter((p) => !/404/.test(p)));
   });
 
+  test('before the app, the YouTube facade puts the player in its place (the app’s words), and no app code comes', async ({ page }) => {
+    // No network here: YouTube's player is a page of our own.
+    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>player</title>' }));
+    const code: string[] = [];
+    page.on('request', (r) => /\.wasm$|goosebumps-[0-9a-f]+\.js$/.test(new URL(r.url()).pathname) && code.push(r.url()));
+    await page.goto(`${SITE}${LION.path}`);
+    await page.getByRole('tab', { name: 'Video' }).click();
+    const facade = page.getByRole('button', { name: 'Play video: The Lion King – Circle of Life' });
+    await facade.click();
+    const player = page.getByTitle('The Lion King – Circle of Life');
+    await expect(player).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/GibiNy4d4gc?autoplay=1');
+    await expect(player).toHaveAttribute('allow', 'autoplay; encrypted-media; picture-in-picture; fullscreen');
+    await expect(facade).toHaveCount(0);
+    await page.waitForTimeout(500);
+    expect(code, 'no app code').toEqual([]);
+    await expect(page.locator('html')).not.toHaveAttribute('data-app', /.*/);
+  });
+
   test('the feeds and the sitemap are served, with absolute links to the posts', async ({ request }) => {
     const feed = await (await request.get(`${SITE}/feed.xml`)).text();
     expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
@@ -137,10 +155,12 @@ test.describe('the site of several posts (dist-site/)', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none')).toBe('activated');
     await context.setOffline(true);
+    // Read offline: the pages, from the worker (the app's code was never fetched on
+    // this reading visit, so it is not asked for: intent.spec tests writing offline).
     for (const p of [CINEMA, LION]) {
       await page.goto(`${SITE}${p.path}`);
-      await ready(page);
       await expect(page.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
+      await expect(page.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
     }
     await page.goto(`${SITE}/`);
     await expect(page.getByRole('link', { name: CINEMA.title, exact: true })).toBeVisible();

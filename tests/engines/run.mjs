@@ -22,11 +22,12 @@ import { tests as settings } from './settings.mjs';
 import { tests as faults } from './faults.mjs';
 import { tests as files } from './files.mjs';
 import { tests as offline } from './offline.mjs';
+import { tests as early } from './early.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 // ONLY=<regex> runs the tests whose name matches (while working on one).
 const only = process.env.ONLY ? new RegExp(process.env.ONLY, 'i') : null;
-const TESTS = [...reading, ...replies, ...settings, ...faults, ...files, ...offline].filter((t) => !only || only.test(t.name));
+const TESTS = [...reading, ...early, ...replies, ...settings, ...faults, ...files, ...offline].filter((t) => !only || only.test(t.name));
 
 let site;
 before(async () => {

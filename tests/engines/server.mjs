@@ -5,7 +5,10 @@
 //     CSP <meta> (the probe, problems.mjs, is allowed by script-src 'self': nothing
 //     about the policy is loosened), so errors are recorded from the page's start;
 //   - can go "offline": every request of the site then fails at the connection (as
-//     with no network), except the probe's own file, which is the harness, not the site.
+//     with no network), except the probe's own file, which is the harness, not the site;
+//   - can hold the app's code (its `_bg.wasm`) back until released, so a test acts
+//     before the app is live, as a reader on a slow network does (the code is
+//     served `no-store`, so no engine answers it from its HTTP cache).
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { resolve } from 'node:path';
@@ -28,7 +31,13 @@ export async function startSite({ port = 4273 } = {}) {
   });
 
   let offline = false;
-  const proxy = createServer((req, res) => {
+  // While the app's code is held: the requests for it, answered on release.
+  let held = null;
+  const proxy = createServer(async (req, res) => {
+    // The app's code is never kept by the engine's HTTP cache (every test's hold
+    // holds; the real headers are tested on real servers, e2e/hosts.spec.ts).
+    const code = /_bg\.wasm(\?|$)/.test(req.url);
+    if (held && code) await new Promise((go) => held.push(go));
     if (req.url === PROBE_PATH) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(PROBE_SOURCE);
@@ -49,7 +58,7 @@ export async function startSite({ port = 4273 } = {}) {
     const upstream = request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers }, (up) => {
       const type = up.headers['content-type'] ?? '';
       if (!type.startsWith('text/html')) {
-        res.writeHead(up.statusCode, up.headers);
+        res.writeHead(up.statusCode, code ? { ...up.headers, 'cache-control': 'no-store' } : up.headers);
         up.pipe(res);
         return;
       }
@@ -74,6 +83,12 @@ export async function startSite({ port = 4273 } = {}) {
     origin: `http://127.0.0.1:${port}`,
     setOffline(value) {
       offline = value;
+    },
+    /** Holds the app's code back (true) or lets it and every held request through (false). */
+    holdCode(value) {
+      const waiting = held ?? [];
+      held = value ? waiting : null;
+      if (!value) for (const go of waiting) go();
     },
     async stop() {
       proxy.closeAllConnections?.();
