@@ -5,14 +5,15 @@
 
 use goosebumps::comments::export::parse_import;
 use goosebumps::comments::outbox::{
-    iso_ms, mail_block, mail_body, mail_subject, mailto, parse_date_ms, read_blocks,
-    reply_file_json, reply_file_name, BlockError, BLOCK_LINE_MAX, MAILTO_MAX_CHARS,
+    mail_block, mail_body, mail_subject, mailto, read_blocks, reply_file_json, reply_file_name,
+    BlockError, BLOCK_LINE_MAX, MAILTO_MAX_CHARS,
 };
 use goosebumps::comments::published::{
     date_problem, file_name, parse_published, read_published, wordpress_id, PublishedFile,
     PublishedReply, EARLIEST_MS, LATEST_MS,
 };
 use goosebumps::comments::{Comment, CommentId, FieldError};
+use goosebumps::time::{iso_ms, parse_date_ms};
 use proptest::prelude::*;
 
 const POST: &str = "miracle-in-cell-no-7";

@@ -42,8 +42,8 @@ fn civil(ms: i64, offset_minutes: i32) -> (i64, u32, u32, u32, u32, u32) {
 /// The days since the epoch of the civil date `year`-`month`-`day` (month 1–12;
 /// a day past the month's end runs into the next), by Howard Hinnant's
 /// days-from-civil algorithm, the inverse of `civil`; `None` on overflow. The one
-/// home of this arithmetic: [`parse_iso_utc`] and the outbox's dates use it.
-pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> Option<i64> {
+/// home of this arithmetic: [`parse_iso_utc`] and [`parse_date_ms`] use it.
+fn days_from_civil(year: i64, month: i64, day: i64) -> Option<i64> {
     let (y, m) = if month <= 2 {
         (year - 1, month + 9)
     } else {
@@ -160,4 +160,57 @@ pub fn day(ms: i64, offset_minutes: i32, lang: Lang, this_year: i64) -> String {
 /// The year of `ms`, in the reader's time zone.
 pub fn year(ms: i64, offset_minutes: i32) -> i64 {
     civil(ms, offset_minutes).0
+}
+
+/// `2024-03-02T19:05:16.000Z`: a time to the millisecond, as the block writes it.
+pub fn iso_ms(ms: i64) -> String {
+    let seconds = iso_utc(ms);
+    format!(
+        "{}.{:03}Z",
+        seconds.trim_end_matches('Z'),
+        ms.rem_euclid(1000)
+    )
+}
+
+/// Reads `YYYY-MM-DDTHH:MM:SS[.mmm]Z` (or with a space for the `T` and no `Z`, as
+/// WordPress writes `comment_date_gmt`) as milliseconds since the epoch, UTC.
+/// The year has four digits (0000–9999), so every date read prints again and no
+/// arithmetic on a stranger's number can overflow; anything else is `None`.
+pub fn parse_date_ms(date: &str) -> Option<i64> {
+    let date = date.trim();
+    let date = date.strip_suffix('Z').unwrap_or(date);
+    let (day, time) = date.split_once(['T', ' '])?;
+    let (time, millis) = match time.split_once('.') {
+        Some((t, m)) if m.len() == 3 && m.bytes().all(|b| b.is_ascii_digit()) => {
+            (t, m.parse::<i64>().ok()?)
+        }
+        Some(_) => return None,
+        None => (time, 0),
+    };
+    // Three parts of ASCII digits, each at most `widths` long (and not empty).
+    let numbers = |s: &str, widths: [usize; 3]| -> Option<[i64; 3]> {
+        let mut parts = s.split(['-', ':']);
+        let mut out = [0; 3];
+        for (slot, width) in out.iter_mut().zip(widths) {
+            let p = parts.next()?;
+            if p.is_empty() || p.len() > width || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            *slot = p.parse().ok()?;
+        }
+        parts.next().is_none().then_some(out)
+    };
+    // (The day must print back as written: `2024-03-02`, so four digits of year.)
+    let ([y, m, dd], t) = (numbers(day, [4, 2, 2])?, numbers(time, [2, 2, 2])?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&dd) || t[0] > 23 || t[1] > 59 || t[2] > 59 {
+        return None;
+    }
+    // Every number here is bounded by the four-digit year; checked all the same.
+    let days = days_from_civil(y, m, dd)?;
+    let seconds = days
+        .checked_mul(86_400)?
+        .checked_add(t[0] * 3600 + t[1] * 60 + t[2])?;
+    let ms = seconds.checked_mul(1000)?.checked_add(millis)?;
+    // 31 February and the like do not come back the same.
+    (iso_ms(ms).get(..10) == Some(day)).then_some(ms)
 }

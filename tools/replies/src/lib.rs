@@ -25,13 +25,14 @@ pub use html::html_to_text;
 pub use shown::{is_hidden, shown};
 
 use goosebumps_core::comments::export::{parse_import, ImportError, Refusal, FORMAT};
-use goosebumps_core::comments::outbox::{iso_ms, read_blocks};
+use goosebumps_core::comments::outbox::read_blocks;
 use goosebumps_core::comments::published::{
     date_problem, file_name, parse_published, wordpress_id, PublishedFile, PublishedReply,
     REPLIES_DIR,
 };
 use goosebumps_core::comments::{Comment, CommentId};
 use goosebumps_core::i18n::Lang;
+use goosebumps_core::time::iso_ms;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::io::{Read, Write};

@@ -2,9 +2,9 @@
 //! of this app, or why each is skipped.
 
 use crate::html::html_to_text;
-use goosebumps_core::comments::outbox::parse_date_ms;
 use goosebumps_core::comments::published::wordpress_id;
 use goosebumps_core::comments::Comment;
+use goosebumps_core::time::parse_date_ms;
 
 /// The WXR namespace of WordPress's own elements (`wp:comment`…); 1.0–1.2 differ only in version.
 const WP_NAMESPACE_PREFIX: &str = "http://wordpress.org/export/";

@@ -540,7 +540,7 @@ proptest! {
     #![proptest_config(config(256))]
     #[test]
     fn dates_and_html_of_any_text_never_panic(text in stranger_text(), digits in "[0-9]{1,25}") {
-        use goosebumps_core::comments::outbox::parse_date_ms;
+        use goosebumps_core::time::parse_date_ms;
         use goosebumps_core::time::parse_iso_utc;
         for t in [
             text.clone(),

@@ -227,9 +227,10 @@ fn a_wordpress_comment_s_date_is_bounded_and_named_by_its_element() {
 
 #[test]
 fn dates_print_and_parse_whatever_the_number() {
-    use goosebumps_core::comments::outbox::{iso_ms, parse_date_ms};
     use goosebumps_core::i18n::Lang;
-    use goosebumps_core::time::{display, iso_utc, long_day, parse_iso_utc, year};
+    use goosebumps_core::time::{
+        display, iso_ms, iso_utc, long_day, parse_date_ms, parse_iso_utc, year,
+    };
     for ms in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
         for offset in [i32::MIN, -840, 0, 840, i32::MAX] {
             let _ = display(ms, offset, Lang::En);

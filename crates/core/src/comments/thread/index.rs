@@ -1,40 +1,9 @@
-//! Threads and pages: which comments a page shows, how deep they nest, where a
-//! comment's page is, and what deleting one changes — all from a small index, so
-//! no comment body is read that the page does not show.
+//! The index: every comment of a post by id (its parent, when it was written,
+//! whether it is a deleted placeholder, a fingerprint of its text), and the
+//! threads they make, kept in step with every insert and removal.
 
-use super::{Comment, CommentId};
-use serde::{Deserialize, Serialize};
+use crate::comments::{Comment, CommentId};
 use std::collections::{BTreeMap, HashMap};
-
-/// Replies nest this deep at most (WordPress's default); deeper ones get no Reply.
-pub const MAX_DEPTH: usize = 5;
-/// Top-level threads per page (WordPress's default).
-pub const THREADS_PER_PAGE: usize = 50;
-
-/// The order top-level threads are listed in. Replies are always oldest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Order {
-    #[default]
-    OldestFirst,
-    NewestFirst,
-}
-
-impl Order {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Order::OldestFirst => "oldest",
-            Order::NewestFirst => "newest",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "oldest" => Some(Order::OldestFirst),
-            "newest" => Some(Order::NewestFirst),
-            _ => None,
-        }
-    }
-}
 
 /// What the index knows of one comment without reading its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,10 +39,10 @@ pub fn fingerprint(text: &str) -> u64 {
 /// as with ten thousand: nothing is re-sorted, re-counted or copied.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    entries: BTreeMap<CommentId, Entry>,
+    pub(super) entries: BTreeMap<CommentId, Entry>,
     /// Top-level threads, oldest first: comments without a parent, and replies
     /// whose parent is not here (shown as threads of their own, not lost).
-    roots: Vec<CommentId>,
+    pub(super) roots: Vec<CommentId>,
     /// Each comment's replies, oldest first.
     children: HashMap<CommentId, Vec<CommentId>>,
     /// Replies listed as roots because their parent is missing, by that parent,
@@ -96,13 +65,6 @@ impl PartialEq for Index {
 
 impl Eq for Index {}
 
-/// The stored form: `[id, parent, created_ms, deleted (0/1), fingerprint]` per comment.
-#[derive(Serialize, Deserialize)]
-struct StoredIndex {
-    v: u32,
-    entries: Vec<(CommentId, Option<CommentId>, i64, u8, u64)>,
-}
-
 impl Index {
     pub fn from_comments<'a>(comments: impl IntoIterator<Item = &'a Comment>) -> Self {
         comments
@@ -112,7 +74,7 @@ impl Index {
     }
 
     /// Builds the derived lists in one pass and one sort (not one insert at a time).
-    fn from_entries(entries: BTreeMap<CommentId, Entry>) -> Self {
+    pub(super) fn from_entries(entries: BTreeMap<CommentId, Entry>) -> Self {
         let mut index = Self {
             entries,
             ..Self::default()
@@ -144,9 +106,9 @@ impl Index {
         fn key<'a>(entries: &BTreeMap<CommentId, Entry>, id: &'a CommentId) -> (i64, &'a str) {
             (entries[id].created_ms, id.as_str())
         }
-        super::order::sort_by_number_and_text(&mut index.roots, |id| key(entries, id));
+        crate::comments::order::sort_by_number_and_text(&mut index.roots, |id| key(entries, id));
         for list in index.children.values_mut() {
-            super::order::sort_by_number_and_text(list, |id| key(entries, id));
+            crate::comments::order::sort_by_number_and_text(list, |id| key(entries, id));
         }
         index
     }
@@ -162,7 +124,7 @@ impl Index {
     }
 
     /// Where `id` is, or goes, in a list kept oldest first.
-    fn position_in(&self, list: &[CommentId], id: &CommentId) -> Result<usize, usize> {
+    pub(super) fn position_in(&self, list: &[CommentId], id: &CommentId) -> Result<usize, usize> {
         position(&self.entries, list, id)
     }
 
@@ -344,58 +306,6 @@ impl Index {
     pub fn replies(&self, id: &CommentId) -> &[CommentId] {
         self.children.get(id).map(Vec::as_slice).unwrap_or_default()
     }
-
-    pub fn encode(&self) -> String {
-        let entries = self
-            .entries
-            .iter()
-            .map(|(id, e)| {
-                (
-                    id.clone(),
-                    e.parent.clone(),
-                    e.created_ms,
-                    u8::from(e.deleted),
-                    e.fingerprint,
-                )
-            })
-            .collect();
-        serde_json::to_string(&StoredIndex { v: 1, entries }).expect("the index serializes")
-    }
-
-    /// The stored index, or `None` when it is unreadable (it is then rebuilt).
-    pub fn decode(text: &str) -> Option<Self> {
-        Self::decode_entries(text).map(Self::from_entries)
-    }
-
-    /// The entries of a stored index, without its threads: start-up checks them
-    /// against the comment keys first, then builds the index once.
-    pub fn decode_entries(text: &str) -> Option<BTreeMap<CommentId, Entry>> {
-        let stored: StoredIndex = serde_json::from_str(text).ok()?;
-        (stored.v == 1).then(|| {
-            entry_map(
-                stored
-                    .entries
-                    .into_iter()
-                    .map(|(id, parent, created_ms, deleted, fingerprint)| {
-                        (
-                            id,
-                            Entry {
-                                parent,
-                                created_ms,
-                                deleted: deleted != 0,
-                                fingerprint,
-                            },
-                        )
-                    })
-                    .collect(),
-            )
-        })
-    }
-
-    /// The threads in `order`, ready to page through. Nothing is computed here.
-    pub fn threads(&self, order: Order) -> Threads<'_> {
-        Threads { index: self, order }
-    }
 }
 
 /// Builds the index in one pass and one sort: for many entries at once (start-up),
@@ -411,7 +321,7 @@ impl FromIterator<(CommentId, Entry)> for Index {
 /// `BTreeMap::from_iter` sorts first, with a closure of its own per iterator type,
 /// so every caller compiled another copy of std's sort into the wasm (four, about
 /// 4 KB each); inserting one by one costs no sort code and the same n·log n.
-fn entry_map(entries: Vec<(CommentId, Entry)>) -> BTreeMap<CommentId, Entry> {
+pub(super) fn entry_map(entries: Vec<(CommentId, Entry)>) -> BTreeMap<CommentId, Entry> {
     let mut map = BTreeMap::new();
     for (id, entry) in entries {
         map.insert(id, entry);
@@ -438,152 +348,4 @@ enum Place<'a> {
     /// A thread of its own, until its parent (not here) arrives.
     Orphan(&'a CommentId),
     Root,
-}
-
-/// The threads of an [`Index`] in one order: top-level threads page by page, and
-/// each comment's replies oldest first.
-#[derive(Debug, Clone, Copy)]
-pub struct Threads<'a> {
-    index: &'a Index,
-    order: Order,
-}
-
-/// One comment on a page, at its depth (1 for top level).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub id: CommentId,
-    pub depth: usize,
-}
-
-impl Threads<'_> {
-    pub fn page_count(&self) -> usize {
-        self.index.roots.len().div_ceil(THREADS_PER_PAGE).max(1)
-    }
-
-    pub fn replies(&self, id: &CommentId) -> &[CommentId] {
-        self.index.replies(id)
-    }
-
-    /// The top-level comments of page `page` (1-based), in this order.
-    pub fn roots_on_page(&self, page: usize) -> Vec<CommentId> {
-        let roots = &self.index.roots;
-        let start = ((page.max(1) - 1) * THREADS_PER_PAGE).min(roots.len());
-        let end = (start + THREADS_PER_PAGE).min(roots.len());
-        match self.order {
-            Order::OldestFirst => roots[start..end].to_vec(),
-            Order::NewestFirst => roots[roots.len() - end..roots.len() - start]
-                .iter()
-                .rev()
-                .cloned()
-                .collect(),
-        }
-    }
-
-    /// Every comment page `page` shows, in reading order, with its depth.
-    /// Replies deeper than [`MAX_DEPTH`] (possible in imported data) stay at it.
-    pub fn rows(&self, page: usize) -> Vec<Row> {
-        let mut rows = Vec::new();
-        let mut stack: Vec<Row> = self
-            .roots_on_page(page)
-            .into_iter()
-            .rev()
-            .map(|id| Row { id, depth: 1 })
-            .collect();
-        while let Some(row) = stack.pop() {
-            let depth = row.depth;
-            stack.extend(self.replies(&row.id).iter().rev().map(|id| Row {
-                id: id.clone(),
-                depth: (depth + 1).min(MAX_DEPTH),
-            }));
-            rows.push(row);
-        }
-        rows
-    }
-
-    /// The replies a comment at depth `depth` lists under it, in reading order:
-    /// its own replies, and at the last depth but one their whole threads, flat
-    /// (each at [`MAX_DEPTH`], as [`Threads::rows`] places them). Why: a page of
-    /// threads of any depth is then built with nesting at most [`MAX_DEPTH`] deep,
-    /// never a recursion as deep as a chain of replies (an import can hold
-    /// thousands).
-    pub fn listed_under(&self, id: &CommentId, depth: usize) -> Vec<CommentId> {
-        if depth + 1 < MAX_DEPTH {
-            return self.replies(id).to_vec();
-        }
-        let mut listed = Vec::new();
-        let mut stack: Vec<&CommentId> = self.replies(id).iter().rev().collect();
-        // A parent link can loop in a damaged record: each comment once, at most.
-        let mut seen = std::collections::HashSet::new();
-        while let Some(next) = stack.pop() {
-            if !seen.insert(next) {
-                continue;
-            }
-            listed.push(next.clone());
-            stack.extend(self.replies(next).iter().rev());
-        }
-        listed
-    }
-
-    /// The page that shows comment `id`, found through its thread's first comment.
-    pub fn page_of(&self, id: &CommentId) -> Option<usize> {
-        let index = self.index;
-        let mut root = id;
-        let mut steps = 0;
-        while let Some(Some(parent)) = index.get(root).map(|e| e.parent.as_ref()) {
-            if !index.contains(parent) || parent == root || steps > index.len() {
-                break;
-            }
-            root = parent;
-            steps += 1;
-        }
-        let at = index.position_in(&index.roots, root).ok()?;
-        let at = match self.order {
-            Order::OldestFirst => at,
-            Order::NewestFirst => index.roots.len() - 1 - at,
-        };
-        Some(at / THREADS_PER_PAGE + 1)
-    }
-}
-
-/// What deleting a comment changes in storage, and what Undo puts back.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DeletePlan {
-    /// Records to write (placeholders).
-    pub put: Vec<Comment>,
-    /// Records to remove.
-    pub remove: Vec<CommentId>,
-    /// The records as they were, to write back on Undo.
-    pub undo: Vec<Comment>,
-}
-
-/// Deleting `target`: a comment with replies becomes a placeholder so the thread
-/// keeps its shape; one without is removed, and so is any placeholder above it
-/// that is left with no replies. `load` reads a stored comment.
-pub fn plan_delete(
-    index: &Index,
-    target: &Comment,
-    mut load: impl FnMut(&CommentId) -> Option<Comment>,
-) -> DeletePlan {
-    let mut plan = DeletePlan {
-        undo: vec![target.clone()],
-        ..DeletePlan::default()
-    };
-    if !index.replies(&target.id).is_empty() {
-        plan.put.push(target.placeholder());
-        return plan;
-    }
-    plan.remove.push(target.id.clone());
-    let mut parent = target.parent_id.clone();
-    while let Some(id) = parent {
-        let Some(entry) = index.get(&id) else { break };
-        let others = index.replies(&id).iter().any(|c| !plan.remove.contains(c));
-        if !entry.deleted || others {
-            break;
-        }
-        let Some(placeholder) = load(&id) else { break };
-        plan.remove.push(id);
-        parent = placeholder.parent_id.clone();
-        plan.undo.push(placeholder);
-    }
-    plan
 }
