@@ -25,13 +25,13 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// How long "Comment deleted. Undo" stays.
-pub const UNDO_WINDOW: Duration = Duration::from_secs(15);
+pub(crate) const UNDO_WINDOW: Duration = Duration::from_secs(15);
 
 /// The name, email, website and "remember" box, shared by every reply form so
 /// switching between replies keeps who is writing. They are the form's model:
 /// the form's inputs read and write them.
 #[derive(Clone, Copy)]
-pub struct IdentityFields {
+pub(crate) struct IdentityFields {
     pub author: RwSignal<String>,
     pub email: RwSignal<String>,
     pub url: RwSignal<String>,
@@ -56,7 +56,7 @@ struct OpenEdit {
 
 /// What the "Send for publishing" panel sends: one reply, or all unpublished ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Sending {
+pub(crate) enum Sending {
     One(CommentId),
     All,
 }
@@ -76,7 +76,7 @@ struct Selectors {
 }
 
 #[derive(Clone, Copy)]
-pub struct Discussion {
+pub(crate) struct Discussion {
     title: StoredValue<String>,
     repo: StoredValue<Repository, LocalStorage>,
     /// Notified when the list of comments (the index) changes.
@@ -111,7 +111,7 @@ pub struct Discussion {
 impl Discussion {
     /// Opens the post's comments from storage and prefills the identity from the
     /// draft of a new comment, or else from the remembered identity.
-    pub fn open(
+    pub(crate) fn open(
         post: String,
         title: String,
         store: StoreHandle,
@@ -183,25 +183,25 @@ impl Discussion {
 
     // ---- What components read -------------------------------------------------
 
-    pub fn post_slug(&self) -> String {
+    pub(crate) fn post_slug(&self) -> String {
         self.repo.with_value(|r| r.post_slug().to_owned())
     }
 
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         self.title.get_value()
     }
 
-    pub fn identity(&self) -> IdentityFields {
+    pub(crate) fn identity(&self) -> IdentityFields {
         self.identity
     }
 
     /// Runs `f` with the store the comments are kept in.
-    pub fn with_store<R>(&self, f: impl FnOnce(&dyn crate::storage::Store) -> R) -> R {
+    pub(crate) fn with_store<R>(&self, f: impl FnOnce(&dyn crate::storage::Store) -> R) -> R {
         self.repo.with_value(|r| f(r.store()))
     }
 
     /// Runs `f` with the threads in the chosen order, tracking the list and the order.
-    pub fn with_threads<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
+    pub(crate) fn with_threads<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
         self.listed.with_value(|l| l.track());
         let order = self.order.get();
         self.repo.with_value(|r| f(&r.index().threads(order)))
@@ -213,19 +213,13 @@ impl Discussion {
     }
 
     /// How many comments there are (placeholders of deleted ones do not count).
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(|r| r.index().count())
     }
 
-    /// True while comment `id` is listed (not deleted or gone).
-    pub fn is_listed(&self, id: &CommentId) -> bool {
-        self.listed.with_value(|l| l.track());
-        self.repo.with_value(|r| r.index().contains(id))
-    }
-
     /// The comment as stored, tracking only changes to this comment.
-    pub fn comment(&self, id: &CommentId) -> Option<Comment> {
+    pub(crate) fn comment(&self, id: &CommentId) -> Option<Comment> {
         self.shown
             .update_value(|s| match s.binary_search_by(|(k, _)| k.cmp(id)) {
                 Ok(at) => s[at].1.track(),
@@ -239,16 +233,16 @@ impl Discussion {
     }
 
     /// The comment as stored, without tracking.
-    pub fn comment_untracked(&self, id: &CommentId) -> Option<Comment> {
+    pub(crate) fn comment_untracked(&self, id: &CommentId) -> Option<Comment> {
         self.repo_mut(|r| r.body(id))
     }
 
-    pub fn order(&self) -> Order {
+    pub(crate) fn order(&self) -> Order {
         self.order.get()
     }
 
     /// The page shown (1-based), within the pages there are.
-    pub fn page(&self) -> usize {
+    pub(crate) fn page(&self) -> usize {
         self.page.get()
     }
 
@@ -264,24 +258,24 @@ impl Discussion {
         })
     }
 
-    pub fn is_highlighted(&self, id: &CommentId) -> bool {
+    pub(crate) fn is_highlighted(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.highlighted, id)
     }
 
-    pub fn highlighted(&self) -> Option<CommentId> {
+    pub(crate) fn highlighted(&self) -> Option<CommentId> {
         self.highlighted.get()
     }
 
-    pub fn is_replying_to(&self, id: &CommentId) -> bool {
+    pub(crate) fn is_replying_to(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.replying, id)
     }
 
     /// The comment the open reply form answers, without tracking.
-    pub fn reply_target_untracked(&self) -> Option<CommentId> {
+    pub(crate) fn reply_target_untracked(&self) -> Option<CommentId> {
         self.reply_to.get_untracked()
     }
 
-    pub fn is_editing(&self, id: &CommentId) -> bool {
+    pub(crate) fn is_editing(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.editing, id)
     }
 
@@ -289,7 +283,7 @@ impl Discussion {
     /// form is open under a comment shown on this page. Why not only "no reply
     /// open": a reply open on another page (or under a comment deleted elsewhere)
     /// would leave the page with no form at all.
-    pub fn form_at_bottom(&self) -> bool {
+    pub(crate) fn form_at_bottom(&self) -> bool {
         let Some(target) = self.reply_to.get() else {
             return true;
         };
@@ -297,70 +291,70 @@ impl Discussion {
         self.with_threads(|t| t.page_of(&target)) != Some(page)
     }
 
-    pub fn undo_pending(&self) -> bool {
+    pub(crate) fn undo_pending(&self) -> bool {
         self.undo.with(Option::is_some)
     }
 
     /// The interface language now, for words said once (not kept up to date).
-    pub fn lang_untracked(&self) -> Lang {
+    pub(crate) fn lang_untracked(&self) -> Lang {
         self.lang.get_untracked()
     }
 
-    pub fn announcement(&self) -> String {
+    pub(crate) fn announcement(&self) -> String {
         self.announcement.get()
     }
 
-    pub fn unreadable(&self) -> usize {
+    pub(crate) fn unreadable(&self) -> usize {
         self.unreadable.get()
     }
 
     /// The open edit's text, for the edit form of comment `id`.
-    pub fn edit_text(&self) -> String {
+    pub(crate) fn edit_text(&self) -> String {
         self.edit
             .with(|e| e.as_ref().map(|e| e.text.clone()))
             .unwrap_or_default()
     }
 
     /// True when comment `id` is published by the site (tracking the list).
-    pub fn is_published(&self, id: &CommentId) -> bool {
+    pub(crate) fn is_published(&self, id: &CommentId) -> bool {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(|r| r.is_published(id))
     }
 
     /// True when comment `id` is the reader's own reply, published since.
-    pub fn is_own_published(&self, id: &CommentId) -> bool {
+    pub(crate) fn is_own_published(&self, id: &CommentId) -> bool {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(|r| r.is_own_published(id))
     }
 
     /// True when reply `id` was sent for publishing from this browser.
-    pub fn is_sent(&self, id: &CommentId) -> bool {
+    pub(crate) fn is_sent(&self, id: &CommentId) -> bool {
         self.sent.with(|s| s.contains(id))
     }
 
     /// How many replies live only in this browser (stored, not published).
-    pub fn unpublished_count(&self) -> usize {
+    pub(crate) fn unpublished_count(&self) -> usize {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(Repository::unpublished_count)
     }
 
     /// When the replies were last saved to a file.
-    pub fn saved_at(&self) -> Option<i64> {
+    pub(crate) fn saved_at(&self) -> Option<i64> {
         self.saved.get()
     }
 
     /// Whether the browser promised to keep the replies (`None`: not known yet).
-    pub fn persisted(&self) -> Option<bool> {
+    pub(crate) fn persisted(&self) -> Option<bool> {
         self.persisted.get()
     }
 
     /// What the send panel sends, while it is open.
-    pub fn sending(&self) -> Option<Sending> {
+    pub(crate) fn sending(&self) -> Option<Sending> {
         self.sending.get()
     }
 
     /// The replies the open send panel sends (the one, or every unpublished one).
-    pub fn sending_comments(&self) -> Vec<Comment> {
+    pub(crate) fn sending_comments(&self) -> Vec<Comment> {
         match self.sending.get_untracked() {
             Some(Sending::One(id)) => self.comment_untracked(&id).into_iter().collect(),
             Some(Sending::All) => self.repo_mut(Repository::unpublished),
@@ -371,12 +365,12 @@ impl Discussion {
     // ---- Intents ------------------------------------------------------------
 
     /// Opens the send panel for one reply or all of them.
-    pub fn open_send(&self, what: Sending) {
+    pub(crate) fn open_send(&self, what: Sending) {
         self.sending.set(Some(what));
     }
 
     /// Closes the send panel; focus goes back to the button that opened it.
-    pub fn close_send(&self) {
+    pub(crate) fn close_send(&self) {
         let Some(what) = self.sending.get_untracked() else {
             return;
         };
@@ -388,7 +382,7 @@ impl Discussion {
     }
 
     /// The replies `ids` went to the site's owner (by any route) at `now_ms`.
-    pub fn mark_sent(&self, ids: &[CommentId], now_ms: i64) {
+    pub(crate) fn mark_sent(&self, ids: &[CommentId], now_ms: i64) {
         let post = self.post_slug();
         self.with_store(|s| {
             for id in ids {
@@ -400,24 +394,24 @@ impl Discussion {
     }
 
     /// The replies were saved to a file at `now_ms`.
-    pub fn mark_saved(&self, now_ms: i64) {
+    pub(crate) fn mark_saved(&self, now_ms: i64) {
         let post = self.post_slug();
         let _ = self.with_store(|s| records::save_saved(s, &post, now_ms));
         self.saved.set(Some(now_ms));
     }
 
     /// What the browser said about keeping the site's data.
-    pub fn set_persisted(&self, promised: bool) {
+    pub(crate) fn set_persisted(&self, promised: bool) {
         self.persisted.set(Some(promised));
     }
 
     /// Says `message` in the comments' live region.
-    pub fn announce(&self, message: impl Into<String>) {
+    pub(crate) fn announce(&self, message: impl Into<String>) {
         self.announcement.set(message.into());
     }
 
     /// Says that `what` failed and why (`what` is a sentence of the catalogue).
-    pub fn announce_failure(&self, what: fn(Lang) -> &'static str, why: &StoreError) {
+    pub(crate) fn announce_failure(&self, what: fn(Lang) -> &'static str, why: &StoreError) {
         let lang = self.lang.get_untracked();
         self.announce(format!("{} {}", what(lang), why.change_message(lang)));
     }
@@ -449,7 +443,7 @@ impl Discussion {
     }
 
     /// Takes a comment the index lists but that cannot be read out of the list.
-    pub fn set_aside(&self, id: &CommentId) {
+    pub(crate) fn set_aside(&self, id: &CommentId) {
         if self.repo_mut(|r| r.set_aside(id)) {
             self.unreadable
                 .set(self.repo.with_value(Repository::unreadable));
@@ -458,7 +452,7 @@ impl Discussion {
     }
 
     /// Applies changes another tab made (a batch of `storage` events).
-    pub fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
+    pub(crate) fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
         let post = self.post_slug();
         for (key, value) in changes {
             match key {
@@ -491,28 +485,28 @@ impl Discussion {
     }
 
     /// Saves the index if it changed (the page is hidden or left).
-    pub fn flush_index(&self) {
+    pub(crate) fn flush_index(&self) {
         self.repo.update_value(Repository::flush_index);
     }
 
     /// Opens the reply form under comment `id`.
-    pub fn open_reply(&self, id: CommentId) {
+    pub(crate) fn open_reply(&self, id: CommentId) {
         self.reply_to.set(Some(id));
     }
 
     /// Closes the reply form; the new comment's form shows again.
-    pub fn cancel_reply(&self) {
+    pub(crate) fn cancel_reply(&self) {
         self.reply_to.set(None);
     }
 
     /// The reply form for `parent` lets the discussion take its draft over if
     /// the comment it answers goes (see [`Discussion::rescue_lost_reply`]).
-    pub fn hold_reply_form(&self, parent: Option<CommentId>, take: TakeDraft) {
+    pub(crate) fn hold_reply_form(&self, parent: Option<CommentId>, take: TakeDraft) {
         self.reply_form.set_value(Some((parent, take)));
     }
 
     /// The reply form for `parent` is gone.
-    pub fn release_reply_form(&self, parent: &Option<CommentId>) {
+    pub(crate) fn release_reply_form(&self, parent: &Option<CommentId>) {
         let _ = self.reply_form.try_update_value(|f| {
             if f.as_ref().is_some_and(|(p, _)| p == parent) {
                 *f = None;
@@ -562,7 +556,7 @@ impl Discussion {
     }
 
     /// Posts a comment after WordPress's flood and duplicate guards, and shows it.
-    pub fn post(
+    pub(crate) fn post(
         &self,
         parent: Option<CommentId>,
         valid: ValidComment,
@@ -589,7 +583,7 @@ impl Discussion {
 
     /// Opens the edit form of comment `id`, with the edit left unsaved before
     /// (a reload, or a form closed by a deletion), else the stored text.
-    pub fn start_edit(&self, id: CommentId) {
+    pub(crate) fn start_edit(&self, id: CommentId) {
         let post = self.post_slug();
         let text = self
             .with_store(|s| records::load_edit_draft(s, &post, &id))
@@ -599,7 +593,7 @@ impl Discussion {
     }
 
     /// What the reader typed into the edit form; kept across reloads.
-    pub fn type_edit(&self, text: String) {
+    pub(crate) fn type_edit(&self, text: String) {
         let post = self.post_slug();
         let Some(id) = self
             .edit
@@ -617,7 +611,7 @@ impl Discussion {
     }
 
     /// Closes the edit form without saving, and forgets the unsaved edit.
-    pub fn cancel_edit(&self) {
+    pub(crate) fn cancel_edit(&self) {
         if let Some(open) = self.edit.get_untracked() {
             let post = self.post_slug();
             let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
@@ -628,7 +622,7 @@ impl Discussion {
 
     /// Saves the open edit (already validated and trimmed). Unchanged text closes
     /// the form and writes nothing.
-    pub fn save_edit(&self, text: String, now_ms: i64) -> Result<(), StoreError> {
+    pub(crate) fn save_edit(&self, text: String, now_ms: i64) -> Result<(), StoreError> {
         let Some(open) = self.edit.get_untracked() else {
             return Ok(());
         };
@@ -650,7 +644,7 @@ impl Discussion {
     }
 
     /// Deletes a comment at once; [`Discussion::undo_delete`] can put it back.
-    pub fn delete(&self, id: &CommentId) -> Result<(), StoreError> {
+    pub(crate) fn delete(&self, id: &CommentId) -> Result<(), StoreError> {
         let Some(deletion) = self.repo_mut(|r| r.delete(id))? else {
             return Ok(());
         };
@@ -684,7 +678,7 @@ impl Discussion {
     }
 
     /// Puts back exactly what the last deletion removed: same ids, times, replies.
-    pub fn undo_delete(&self) -> Result<(), StoreError> {
+    pub(crate) fn undo_delete(&self) -> Result<(), StoreError> {
         let Some(pending) = self.undo.get_untracked() else {
             return Ok(());
         };
@@ -700,7 +694,7 @@ impl Discussion {
     }
 
     /// Shows the page that holds `id` and marks the comment.
-    pub fn go_to(&self, id: &CommentId) {
+    pub(crate) fn go_to(&self, id: &CommentId) {
         if let Some(page) = self.with_threads_untracked(|t| t.page_of(id)) {
             self.page_asked.set(page);
             self.highlighted.set(Some(id.clone()));
@@ -709,7 +703,7 @@ impl Discussion {
 
     /// Shows page `n` of the comments (clamped to the pages there are) and puts
     /// the reader at its first comment.
-    pub fn show_page(&self, n: usize) {
+    pub(crate) fn show_page(&self, n: usize) {
         let last = self.with_threads_untracked(|t| t.page_count());
         self.page_asked.set(n.clamp(1, last));
         self.highlighted.set(None);
@@ -717,25 +711,25 @@ impl Discussion {
     }
 
     /// Shows page `n` without moving focus (the address named it on opening).
-    pub fn show_page_quietly(&self, n: usize) {
+    pub(crate) fn show_page_quietly(&self, n: usize) {
         let last = self.with_threads_untracked(|t| t.page_count());
         self.page_asked.set(n.clamp(1, last));
         self.highlighted.set(None);
     }
 
-    pub fn set_order(&self, order: Order) {
+    pub(crate) fn set_order(&self, order: Order) {
         self.order.set(order);
         self.page_asked.set(1);
         let _ = self.with_store(|s| records::save_order(s, order));
     }
 
     /// The export file's name and JSON.
-    pub fn export(&self, now_ms: i64) -> (String, String) {
+    pub(crate) fn export(&self, now_ms: i64) -> (String, String) {
         self.repo.with_value(|r| r.export(now_ms))
     }
 
     /// Imports an export and says how it went.
-    pub fn import(&self, text: &str) -> Result<String, ImportError> {
+    pub(crate) fn import(&self, text: &str) -> Result<String, ImportError> {
         let (report, changed) = self.repo_mut(|r| r.import(text))?;
         self.changed(changed);
         Ok(report.message(self.lang.get_untracked()))

@@ -16,7 +16,7 @@
 pub mod components;
 pub mod content;
 mod context;
-pub mod discussion;
+mod discussion;
 mod glue;
 #[cfg(feature = "ssr")]
 pub mod render;

@@ -4,7 +4,8 @@ use crate::content::{HeadingLevel, Section};
 use leptos::prelude::*;
 
 #[component]
-pub fn Article(sections: Vec<Section>) -> impl IntoView {
+#[allow(unreachable_pub)]
+pub(crate) fn Article(sections: Vec<Section>) -> impl IntoView {
     sections
         .into_iter()
         .map(|section| {

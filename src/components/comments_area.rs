@@ -20,14 +20,14 @@ use wasm_bindgen::JsCast;
 
 /// Where the address points: a comment, a page of comments, or neither.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Fragment {
+pub(super) enum Fragment {
     Comment(CommentId),
     Page(usize),
     Other,
 }
 
 /// Reads `#comment-<id>` and `#comments-page-<n>`.
-pub fn parse_fragment(hash: &str) -> Fragment {
+pub(super) fn parse_fragment(hash: &str) -> Fragment {
     let hash = hash.trim_start_matches('#');
     if let Some(n) = hash.strip_prefix("comments-page-") {
         return n
@@ -43,10 +43,11 @@ pub fn parse_fragment(hash: &str) -> Fragment {
 
 /// The attribute of the build-time comments that says how many published replies
 /// the post has: the browser then reads them from the build's `replies/<slug>.json`.
-pub const PUBLISHED_ATTR: &str = "data-published";
+pub(crate) const PUBLISHED_ATTR: &str = "data-published";
 
 #[component]
-pub fn CommentsArea(
+#[allow(unreachable_pub)]
+pub(crate) fn CommentsArea(
     post: String,
     title: String,
     /// The post's published replies.
@@ -209,6 +210,7 @@ pub fn CommentsArea(
 /// without, and the app opens there at that page. Pages only this browser has (the
 /// reader's own replies) are `#comments-page-<n>`, turned in place.
 #[component]
+#[allow(unreachable_pub)]
 fn PageLinks(built: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -255,6 +257,7 @@ fn PageLinks(built: usize) -> impl IntoView {
 
 /// "Comment deleted. Undo", for [`super::discussion::UNDO_WINDOW`].
 #[component]
+#[allow(unreachable_pub)]
 fn UndoBar() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -284,6 +287,7 @@ fn UndoBar() -> impl IntoView {
 
 /// Export to a JSON file, and import one (also by dropping it on the comments).
 #[component]
+#[allow(unreachable_pub)]
 fn ExportImport() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();

@@ -4,7 +4,8 @@ use crate::content::Facts;
 use leptos::prelude::*;
 
 #[component]
-pub fn FactsBox(facts: Facts) -> impl IntoView {
+#[allow(unreachable_pub)]
+pub(crate) fn FactsBox(facts: Facts) -> impl IntoView {
     view! {
         <aside class="facts" aria-labelledby="facts-title" lang="en">
             <h2 id="facts-title">{facts.heading}</h2>

@@ -1,4 +1,7 @@
 //! The visible parts of the page, one component per file, and the app that puts them together.
+//!
+//! Each component says `#[allow(unreachable_pub)]`: Leptos's `#[component]` writes
+//! `pub` items for it (its props' builder) whatever the component's visibility.
 
 mod app;
 mod article;
@@ -13,18 +16,15 @@ mod send_panel;
 mod site_pages;
 mod testimonial;
 mod video;
-pub use video::VideoPlayer;
+pub use video::{VideoPlayer, VideoPlayerProps};
 
-pub use crate::discussion::Discussion;
-pub use app::{App, PostPage};
-pub use comments_area::{parse_fragment, CommentsArea, Fragment};
+pub(crate) use app::App;
+pub use app::{PostPage, PostPageProps};
+pub(crate) use comments_area::CommentsArea;
 pub(crate) use live::until_live;
 pub use live::LivePart;
-pub use reply_form::ReplyForm;
+// The site's other pages, which the build-time render shows (`render`).
 pub use site_pages::{HomePage, NotFoundPage, PostLink, PostNav};
-pub use testimonial::Testimonial;
-
-pub use crate::context::{StoreHandle, UiLang};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -8,7 +8,8 @@ use crate::storage::records;
 use leptos::prelude::*;
 
 #[component]
-pub fn PostHeader(
+#[allow(unreachable_pub)]
+pub(crate) fn PostHeader(
     kicker: String,
     title: String,
     /// The site's name, as a link to the home page (none in a lone post's tests).
@@ -56,6 +57,7 @@ pub(crate) fn apply_to_document(lang: Lang, dark: Option<bool>) {
 
 /// The language switch and the dark-mode toggle, both remembered.
 #[component]
+#[allow(unreachable_pub)]
 pub(crate) fn PageSettings() -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let lang = use_lang();

@@ -23,7 +23,8 @@ type DraftStep<'a> = dyn Fn(&dyn Store, &str, Option<&CommentId>) + 'a;
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
 
 #[component]
-pub fn ReplyForm(
+#[allow(unreachable_pub)]
+pub(crate) fn ReplyForm(
     /// The comment this form answers; `None` for a new top-level comment.
     parent: Option<CommentId>,
     /// The name of the author answered, for the title "Leave a Reply to NAME".
@@ -297,6 +298,7 @@ pub fn ReplyForm(
 
 /// One labelled `<input>` with its error beside it.
 #[component]
+#[allow(unreachable_pub)]
 fn TextField(
     id: &'static str,
     label: Signal<&'static str>,

@@ -21,7 +21,8 @@ use leptos::prelude::*;
 
 /// The panel, open while [`Discussion::sending`] names what it sends.
 #[component]
-pub fn SendPanel() -> impl IntoView {
+#[allow(unreachable_pub)]
+pub(crate) fn SendPanel() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let dialog = NodeRef::<html::Dialog>::new();
@@ -51,6 +52,7 @@ pub fn SendPanel() -> impl IntoView {
 }
 
 #[component]
+#[allow(unreachable_pub)]
 fn SendContent(what: Sending) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -139,7 +141,8 @@ fn SendContent(what: Sending) -> impl IntoView {
 
 /// "Send all my replies": the panel for every reply not published yet, one file.
 #[component]
-pub fn SendAllButton() -> impl IntoView {
+#[allow(unreachable_pub)]
+pub(crate) fn SendAllButton() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     view! {
@@ -153,7 +156,8 @@ pub fn SendAllButton() -> impl IntoView {
 /// "3 replies are only in this browser, not saved to a file since 2 December.",
 /// and whether the browser promised to keep them.
 #[component]
-pub fn SentState(unpublished: Memo<usize>) -> impl IntoView {
+#[allow(unreachable_pub)]
+pub(crate) fn SentState(unpublished: Memo<usize>) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     move || {

@@ -11,7 +11,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 #[component]
-pub fn Testimonial(post: Post) -> impl IntoView {
+#[allow(unreachable_pub)]
+pub(crate) fn Testimonial(post: Post) -> impl IntoView {
     let person = post.person;
     let testimonial = post.testimonial;
     let has_video = testimonial.video.is_some();

@@ -14,6 +14,7 @@ fn use_offline() -> RwSignal<bool> {
 }
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn VideoPlayer(video: Video) -> impl IntoView {
     let lang = use_lang();
     let t = lang.get_untracked().strings();

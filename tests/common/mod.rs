@@ -5,14 +5,14 @@
 use goosebumps::comments::{Comment, CommentId, ValidComment};
 
 /// The bundled post's slug, used as the post of every test record.
-pub const POST: &str = "miracle-in-cell-no-7";
+pub(crate) const POST: &str = "miracle-in-cell-no-7";
 
-pub fn id(s: &str) -> CommentId {
+pub(crate) fn id(s: &str) -> CommentId {
     CommentId::parse(s).unwrap()
 }
 
 /// What a reader typed, as it passed the form's rules.
-pub fn valid(text: &str) -> ValidComment {
+pub(crate) fn valid(text: &str) -> ValidComment {
     ValidComment {
         content: text.into(),
         author: "Ana".into(),
@@ -22,7 +22,7 @@ pub fn valid(text: &str) -> ValidComment {
 }
 
 /// A plain comment `i` (text "text of i", author "author i"), replying to `parent`.
-pub fn comment(i: &str, parent: Option<&str>, created_ms: i64) -> Comment {
+pub(crate) fn comment(i: &str, parent: Option<&str>, created_ms: i64) -> Comment {
     let valid = ValidComment {
         content: format!("text of {i}"),
         author: format!("author {i}"),
@@ -33,7 +33,7 @@ pub fn comment(i: &str, parent: Option<&str>, created_ms: i64) -> Comment {
 }
 
 /// A top-level comment whose name and text hold markup and an emoji, with a website.
-pub fn hostile_comment(i: &str, created_ms: i64) -> Comment {
+pub(crate) fn hostile_comment(i: &str, created_ms: i64) -> Comment {
     Comment {
         id: id(i),
         post: POST.into(),
@@ -52,7 +52,7 @@ pub fn hostile_comment(i: &str, created_ms: i64) -> Comment {
 /// The test site's posts (`tests/fixtures/site/posts`), as the build reads them:
 /// drafts only when `drafts`. Tests of the code use these, not the owner's posts.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn fixture_posts(drafts: bool) -> Vec<goosebumps::content::Post> {
+pub(crate) fn fixture_posts(drafts: bool) -> Vec<goosebumps::content::Post> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site/posts");
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
@@ -73,7 +73,7 @@ pub fn fixture_posts(drafts: bool) -> Vec<goosebumps::content::Post> {
 /// Lets Leptos run its effects (they are scheduled, not synchronous): waits `ms`
 /// milliseconds of the browser's clock. For the browser tests (`web.rs`, `web_mount.rs`).
 #[cfg(target_arch = "wasm32")]
-pub async fn settle(ms: i32) {
+pub(crate) async fn settle(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()

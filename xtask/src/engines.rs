@@ -20,7 +20,7 @@ fn geckodriver() -> PathBuf {
 
 /// Debian's firefox-esr, webkit2gtk-driver and xvfb (apt-get when root, else the
 /// command to run), and geckodriver from crates.io, each only when missing.
-pub fn ensure() -> Result {
+pub(crate) fn ensure() -> Result {
     let packages: Vec<&str> = [
         (FIREFOX, "firefox-esr"),
         (WEBKIT_DRIVER, "webkit2gtk-driver"),
@@ -48,7 +48,7 @@ pub fn ensure() -> Result {
 }
 
 /// The wasm-bindgen browser tests again, in headless Firefox (already built for Chromium).
-pub fn wasm_tests_in_firefox() -> Result {
+pub(crate) fn wasm_tests_in_firefox() -> Result {
     run(cmd("cargo")
         .args(["test", "-p", "goosebumps", "--target", WASM_TARGET])
         .env(
@@ -65,7 +65,7 @@ pub fn wasm_tests_in_firefox() -> Result {
 }
 
 /// The end-to-end suite in Firefox and WebKit, against dist/ (node's test runner).
-pub fn suite() -> Result {
+pub(crate) fn suite() -> Result {
     run(cmd("node")
         .args(["--test", "--test-reporter=spec", "tests/engines/run.mjs"])
         .env("GECKODRIVER", geckodriver()))

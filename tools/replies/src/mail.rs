@@ -20,7 +20,7 @@ use std::panic::AssertUnwindSafe;
 
 /// Parts inside parts (`multipart/…` in `multipart/…`) are read this deep in
 /// each email; a deeper one is not read, and a sentence says so.
-pub const MAX_PART_DEPTH: usize = 16;
+pub(crate) const MAX_PART_DEPTH: usize = 16;
 
 /// One part to read: its bytes (header lines, a blank line, the body), which
 /// email it belongs to (an index into the texts), how many emails it is in, how
@@ -43,7 +43,7 @@ struct Texts {
 
 /// Reads the email `bytes` (found in `mails` emails already; 0: a file of its
 /// own), named `name` in messages. `Err` when it is not an email at all.
-pub fn read(
+pub(crate) fn read(
     project: &Project,
     name: &str,
     bytes: &[u8],

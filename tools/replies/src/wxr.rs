@@ -11,7 +11,7 @@ const WP_NAMESPACE_PREFIX: &str = "http://wordpress.org/export/";
 
 /// Why a WordPress comment is not published.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Skip {
+pub(crate) enum Skip {
     Pending,
     Trash,
     Spam,
@@ -27,7 +27,7 @@ pub enum Skip {
 
 /// One comment of the export: to publish (when WordPress approved it), or skipped.
 #[derive(Debug)]
-pub enum WpComment {
+pub(crate) enum WpComment {
     Publish {
         wp_id: u64,
         comment: Box<Comment>,
@@ -47,10 +47,13 @@ pub enum WpComment {
 /// `item`, `wp:comment`, `wp:commentmeta`, `wp:meta_key`); the XML parser reads
 /// nested elements by recursion, so a file nested a hundred thousand deep would
 /// overflow the stack: it is refused before it is parsed.
-pub const MAX_XML_DEPTH: usize = 256;
+pub(crate) const MAX_XML_DEPTH: usize = 256;
 
 /// Reads a WXR file. `Err` when it is not well-formed XML or not a WordPress export.
-pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpComment>, String> {
+pub(crate) fn read(
+    text: &str,
+    is_known_post: impl Fn(&str) -> bool,
+) -> Result<Vec<WpComment>, String> {
     if nested_deeper_than(text, MAX_XML_DEPTH) {
         return Err(format!(
             "it is XML nested more than {MAX_XML_DEPTH} elements deep, which no WordPress \
@@ -191,7 +194,7 @@ pub fn read(text: &str, is_known_post: impl Fn(&str) -> bool) -> Result<Vec<WpCo
 /// quoted attribute values are skipped, an empty-element tag (`<a/>`) does not
 /// nest. (It counts at least as deep as any parser goes: an element never closed
 /// stays open.)
-pub fn nested_deeper_than(text: &str, limit: usize) -> bool {
+pub(crate) fn nested_deeper_than(text: &str, limit: usize) -> bool {
     let bytes = text.as_bytes();
     let skip_past = |from: usize, end: &str| -> usize {
         text.get(from..)

@@ -110,7 +110,7 @@ pub struct Strings {
     pub kept_not_promised: &'static str,
 }
 
-pub static EN: Strings = Strings {
+pub(super) static EN: Strings = Strings {
     skip_to_content: "Skip to content",
     footer: "Replies you post here are kept in this browser only.",
     settings_label: "Page settings",
@@ -205,7 +205,7 @@ pub static EN: Strings = Strings {
     kept_not_promised: "This browser has not promised to keep them: it may delete them after a while without a visit (Safari does after 7 days). Export comments saves a copy; Send all my replies sends them for publishing.",
 };
 
-pub static ES: Strings = Strings {
+pub(super) static ES: Strings = Strings {
     skip_to_content: "Saltar al contenido",
     footer: "Las respuestas que publiques aquí se guardan solo en este navegador.",
     settings_label: "Ajustes de la página",

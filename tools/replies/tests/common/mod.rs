@@ -3,22 +3,22 @@
 
 use std::path::{Path, PathBuf};
 
-pub const POST: &str = "miracle-in-cell-no-7";
+pub(crate) const POST: &str = "miracle-in-cell-no-7";
 
 /// The repository's root (this crate is `tools/replies`).
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// The real WordPress 6.1 export, kept with these tests (a clone has all it needs).
-pub fn wordpress_export() -> PathBuf {
+pub(crate) fn wordpress_export() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress-6.1-export.xml")
 }
 
 /// A temporary project with one post, [`POST`]: the seed post's own copy
 /// (`tests/fixtures/seed-post.json`), whatever posts the owner has; no published
 /// replies.
-pub fn project() -> tempfile::TempDir {
+pub(crate) fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let posts = dir.path().join("src/content/posts");
     std::fs::create_dir_all(&posts).unwrap();
@@ -30,7 +30,7 @@ pub fn project() -> tempfile::TempDir {
     dir
 }
 
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     /// What it did (standard output).
     pub out: String,
@@ -40,7 +40,7 @@ pub struct Run {
 
 impl Run {
     /// The summary line (`N added, …`, or a dry run's `N would be added, …`).
-    pub fn summary(&self) -> &str {
+    pub(crate) fn summary(&self) -> &str {
         self.out
             .lines()
             .find(|l| l.contains(" added, "))
@@ -49,12 +49,12 @@ impl Run {
 }
 
 /// Runs `replies --root <root> args…`, with `stdin` as standard input.
-pub fn run_with(root: &Path, args: &[&str], stdin: &str) -> Run {
+pub(crate) fn run_with(root: &Path, args: &[&str], stdin: &str) -> Run {
     run_bytes(root, args, stdin.as_bytes())
 }
 
 /// Runs `replies --root <root> args…`, with any bytes as standard input.
-pub fn run_bytes(root: &Path, args: &[&str], stdin: &[u8]) -> Run {
+pub(crate) fn run_bytes(root: &Path, args: &[&str], stdin: &[u8]) -> Run {
     let mut all = vec!["--root".to_owned(), root.display().to_string()];
     all.extend(args.iter().map(|a| a.to_string()));
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -71,7 +71,7 @@ pub fn run_bytes(root: &Path, args: &[&str], stdin: &[u8]) -> Run {
 /// characters a terminal acts on; the replies written only when it says
 /// “Added …”, and a refusal (exit code 1) whenever the summary counts one.
 /// `before` is [`everything_published`] before the run.
-pub fn assert_sound(r: &Run, root: &Path, before: &str) -> Result<(), String> {
+pub(crate) fn assert_sound(r: &Run, root: &Path, before: &str) -> Result<(), String> {
     let after = everything_published(root);
     let fail = |why: &str| {
         Err(format!(
@@ -120,12 +120,12 @@ pub fn assert_sound(r: &Run, root: &Path, before: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn run(root: &Path, args: &[&str]) -> Run {
+pub(crate) fn run(root: &Path, args: &[&str]) -> Run {
     run_with(root, args, "")
 }
 
 /// The published replies file of the post, if any.
-pub fn published(root: &Path) -> Option<String> {
+pub(crate) fn published(root: &Path) -> Option<String> {
     std::fs::read_to_string(
         root.join("src/content/replies")
             .join(format!("{POST}.json")),
@@ -134,7 +134,7 @@ pub fn published(root: &Path) -> Option<String> {
 }
 
 /// Every file under `src/content/replies/`, as text.
-pub fn everything_published(root: &Path) -> String {
+pub(crate) fn everything_published(root: &Path) -> String {
     let dir = root.join("src/content/replies");
     let mut all = String::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
@@ -148,7 +148,7 @@ pub fn everything_published(root: &Path) -> String {
 }
 
 /// Quoted-printable, as a mail program sends it: lines of at most 76, `=` soft breaks.
-pub fn quoted_printable(text: &str) -> String {
+pub(crate) fn quoted_printable(text: &str) -> String {
     let mut out = String::new();
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -182,7 +182,7 @@ pub fn quoted_printable(text: &str) -> String {
 }
 
 /// A saved email (`.eml`) whose text part is `body`, quoted-printable.
-pub fn eml(subject: &str, body: &str) -> String {
+pub(crate) fn eml(subject: &str, body: &str) -> String {
     format!(
         "From: Maria Camilleri <maria@example.org>\r\nTo: owner@example.org\r\n\
          Subject: {subject}\r\nDate: Sat, 02 Mar 2024 19:06:00 +0000\r\n\
@@ -193,7 +193,7 @@ pub fn eml(subject: &str, body: &str) -> String {
 }
 
 /// A WordPress export (WXR 1.2) of the post [`POST`] holding `comments`.
-pub fn wxr(comments: &str) -> String {
+pub(crate) fn wxr(comments: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
@@ -205,7 +205,7 @@ pub fn wxr(comments: &str) -> String {
 }
 
 /// One approved WordPress comment: its id, parent (`0`: none), UTC date, author and text.
-pub fn wp_comment(id: &str, parent: &str, gmt: &str, author: &str, content: &str) -> String {
+pub(crate) fn wp_comment(id: &str, parent: &str, gmt: &str, author: &str, content: &str) -> String {
     format!(
         "<wp:comment><wp:comment_id>{id}</wp:comment_id>\
          <wp:comment_author><![CDATA[{author}]]></wp:comment_author>\
@@ -220,7 +220,7 @@ pub fn wp_comment(id: &str, parent: &str, gmt: &str, author: &str, content: &str
 }
 
 /// A reader's comment on [`POST`], as the page stores it.
-pub fn reader_comment(
+pub(crate) fn reader_comment(
     id: &str,
     parent: Option<&str>,
     content: &str,
@@ -242,12 +242,12 @@ pub fn reader_comment(
 }
 
 /// A post more, `slug`, in the temporary project.
-pub fn add_post(root: &Path, slug: &str) {
+pub(crate) fn add_post(root: &Path, slug: &str) {
     std::fs::write(root.join(format!("src/content/posts/{slug}.json")), "{}").unwrap();
 }
 
 /// Writes `src/content/replies/<slug>.json` by hand: `replies` is the JSON array's inside.
-pub fn write_published(root: &Path, slug: &str, replies: &str) {
+pub(crate) fn write_published(root: &Path, slug: &str, replies: &str) {
     let dir = root.join("src/content/replies");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
@@ -258,7 +258,7 @@ pub fn write_published(root: &Path, slug: &str, replies: &str) {
 }
 
 /// Base64 in lines of 76, as mail programs write it.
-pub fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for (n, chunk) in bytes.chunks(3).enumerate() {
@@ -284,7 +284,7 @@ pub fn base64(bytes: &[u8]) -> String {
 
 /// `inner` (an email's source) attached to a new email, as `message/rfc822`,
 /// plainly or in base64.
-pub fn wrap_mail(inner: &str, level: usize, base64_encoded: bool) -> String {
+pub(crate) fn wrap_mail(inner: &str, level: usize, base64_encoded: bool) -> String {
     let (encoding, body) = if base64_encoded {
         (
             "Content-Transfer-Encoding: base64\r\n",
