@@ -11,27 +11,27 @@ use std::rc::Rc;
 /// The store the page writes to, shared through context. The store itself is not
 /// `Send` (it wraps browser objects), so it lives in Leptos's thread-local arena.
 #[derive(Clone, Copy)]
-pub(crate) struct StoreHandle(StoredValue<Rc<dyn Store>, LocalStorage>);
+pub struct StoreHandle(StoredValue<Rc<dyn Store>, LocalStorage>);
 
 impl StoreHandle {
-    pub(crate) fn new(store: Rc<dyn Store>) -> Self {
+    pub fn new(store: Rc<dyn Store>) -> Self {
         Self(StoredValue::new_local(store))
     }
 
     /// Runs `f` with the store.
-    pub(crate) fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
+    pub fn with<R>(&self, f: impl FnOnce(&dyn Store) -> R) -> R {
         self.0.with_value(|store| f(store.as_ref()))
     }
 
     /// The store itself, to keep (the comments' repository holds it).
-    pub(crate) fn rc(&self) -> Rc<dyn Store> {
+    pub fn rc(&self) -> Rc<dyn Store> {
         self.0.get_value()
     }
 }
 
 /// The interface language, shared through context and switchable at any time.
 #[derive(Clone, Copy)]
-pub(crate) struct UiLang(pub RwSignal<Lang>);
+pub struct UiLang(pub RwSignal<Lang>);
 
 /// The interface language of the current page (English where none was provided).
 pub(crate) fn use_lang() -> RwSignal<Lang> {

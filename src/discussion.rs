@@ -25,13 +25,13 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// How long "Comment deleted. Undo" stays.
-pub(crate) const UNDO_WINDOW: Duration = Duration::from_secs(15);
+pub const UNDO_WINDOW: Duration = Duration::from_secs(15);
 
 /// The name, email, website and "remember" box, shared by every reply form so
 /// switching between replies keeps who is writing. They are the form's model:
 /// the form's inputs read and write them.
 #[derive(Clone, Copy)]
-pub(crate) struct IdentityFields {
+pub struct IdentityFields {
     pub author: RwSignal<String>,
     pub email: RwSignal<String>,
     pub url: RwSignal<String>,
@@ -56,7 +56,7 @@ struct OpenEdit {
 
 /// What the "Send for publishing" panel sends: one reply, or all unpublished ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Sending {
+pub enum Sending {
     One(CommentId),
     All,
 }
@@ -76,7 +76,7 @@ struct Selectors {
 }
 
 #[derive(Clone, Copy)]
-pub(crate) struct Discussion {
+pub struct Discussion {
     title: StoredValue<String>,
     repo: StoredValue<Repository, LocalStorage>,
     /// Notified when the list of comments (the index) changes.
@@ -111,7 +111,7 @@ pub(crate) struct Discussion {
 impl Discussion {
     /// Opens the post's comments from storage and prefills the identity from the
     /// draft of a new comment, or else from the remembered identity.
-    pub(crate) fn open(
+    pub fn open(
         post: String,
         title: String,
         store: StoreHandle,
@@ -183,25 +183,25 @@ impl Discussion {
 
     // ---- What components read -------------------------------------------------
 
-    pub(crate) fn post_slug(&self) -> String {
+    pub fn post_slug(&self) -> String {
         self.repo.with_value(|r| r.post_slug().to_owned())
     }
 
-    pub(crate) fn title(&self) -> String {
+    pub fn title(&self) -> String {
         self.title.get_value()
     }
 
-    pub(crate) fn identity(&self) -> IdentityFields {
+    pub fn identity(&self) -> IdentityFields {
         self.identity
     }
 
     /// Runs `f` with the store the comments are kept in.
-    pub(crate) fn with_store<R>(&self, f: impl FnOnce(&dyn crate::storage::Store) -> R) -> R {
+    pub fn with_store<R>(&self, f: impl FnOnce(&dyn crate::storage::Store) -> R) -> R {
         self.repo.with_value(|r| f(r.store()))
     }
 
     /// Runs `f` with the threads in the chosen order, tracking the list and the order.
-    pub(crate) fn with_threads<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
+    pub fn with_threads<R>(&self, f: impl FnOnce(&Threads<'_>) -> R) -> R {
         self.listed.with_value(|l| l.track());
         let order = self.order.get();
         self.repo.with_value(|r| f(&r.index().threads(order)))
@@ -213,13 +213,13 @@ impl Discussion {
     }
 
     /// How many comments there are (placeholders of deleted ones do not count).
-    pub(crate) fn count(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(|r| r.index().count())
     }
 
     /// The comment as stored, tracking only changes to this comment.
-    pub(crate) fn comment(&self, id: &CommentId) -> Option<Comment> {
+    pub fn comment(&self, id: &CommentId) -> Option<Comment> {
         self.shown
             .update_value(|s| match s.binary_search_by(|(k, _)| k.cmp(id)) {
                 Ok(at) => s[at].1.track(),
@@ -233,16 +233,16 @@ impl Discussion {
     }
 
     /// The comment as stored, without tracking.
-    pub(crate) fn comment_untracked(&self, id: &CommentId) -> Option<Comment> {
+    pub fn comment_untracked(&self, id: &CommentId) -> Option<Comment> {
         self.repo_mut(|r| r.body(id))
     }
 
-    pub(crate) fn order(&self) -> Order {
+    pub fn order(&self) -> Order {
         self.order.get()
     }
 
     /// The page shown (1-based), within the pages there are.
-    pub(crate) fn page(&self) -> usize {
+    pub fn page(&self) -> usize {
         self.page.get()
     }
 
@@ -258,24 +258,24 @@ impl Discussion {
         })
     }
 
-    pub(crate) fn is_highlighted(&self, id: &CommentId) -> bool {
+    pub fn is_highlighted(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.highlighted, id)
     }
 
-    pub(crate) fn highlighted(&self) -> Option<CommentId> {
+    pub fn highlighted(&self) -> Option<CommentId> {
         self.highlighted.get()
     }
 
-    pub(crate) fn is_replying_to(&self, id: &CommentId) -> bool {
+    pub fn is_replying_to(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.replying, id)
     }
 
     /// The comment the open reply form answers, without tracking.
-    pub(crate) fn reply_target_untracked(&self) -> Option<CommentId> {
+    pub fn reply_target_untracked(&self) -> Option<CommentId> {
         self.reply_to.get_untracked()
     }
 
-    pub(crate) fn is_editing(&self, id: &CommentId) -> bool {
+    pub fn is_editing(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.editing, id)
     }
 
@@ -283,7 +283,7 @@ impl Discussion {
     /// form is open under a comment shown on this page. Why not only "no reply
     /// open": a reply open on another page (or under a comment deleted elsewhere)
     /// would leave the page with no form at all.
-    pub(crate) fn form_at_bottom(&self) -> bool {
+    pub fn form_at_bottom(&self) -> bool {
         let Some(target) = self.reply_to.get() else {
             return true;
         };
@@ -291,70 +291,70 @@ impl Discussion {
         self.with_threads(|t| t.page_of(&target)) != Some(page)
     }
 
-    pub(crate) fn undo_pending(&self) -> bool {
+    pub fn undo_pending(&self) -> bool {
         self.undo.with(Option::is_some)
     }
 
     /// The interface language now, for words said once (not kept up to date).
-    pub(crate) fn lang_untracked(&self) -> Lang {
+    pub fn lang_untracked(&self) -> Lang {
         self.lang.get_untracked()
     }
 
-    pub(crate) fn announcement(&self) -> String {
+    pub fn announcement(&self) -> String {
         self.announcement.get()
     }
 
-    pub(crate) fn unreadable(&self) -> usize {
+    pub fn unreadable(&self) -> usize {
         self.unreadable.get()
     }
 
     /// The open edit's text, for the edit form of comment `id`.
-    pub(crate) fn edit_text(&self) -> String {
+    pub fn edit_text(&self) -> String {
         self.edit
             .with(|e| e.as_ref().map(|e| e.text.clone()))
             .unwrap_or_default()
     }
 
     /// True when comment `id` is published by the site (tracking the list).
-    pub(crate) fn is_published(&self, id: &CommentId) -> bool {
+    pub fn is_published(&self, id: &CommentId) -> bool {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(|r| r.is_published(id))
     }
 
     /// True when comment `id` is the reader's own reply, published since.
-    pub(crate) fn is_own_published(&self, id: &CommentId) -> bool {
+    pub fn is_own_published(&self, id: &CommentId) -> bool {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(|r| r.is_own_published(id))
     }
 
     /// True when reply `id` was sent for publishing from this browser.
-    pub(crate) fn is_sent(&self, id: &CommentId) -> bool {
+    pub fn is_sent(&self, id: &CommentId) -> bool {
         self.sent.with(|s| s.contains(id))
     }
 
     /// How many replies live only in this browser (stored, not published).
-    pub(crate) fn unpublished_count(&self) -> usize {
+    pub fn unpublished_count(&self) -> usize {
         self.listed.with_value(|l| l.track());
         self.repo.with_value(Repository::unpublished_count)
     }
 
     /// When the replies were last saved to a file.
-    pub(crate) fn saved_at(&self) -> Option<i64> {
+    pub fn saved_at(&self) -> Option<i64> {
         self.saved.get()
     }
 
     /// Whether the browser promised to keep the replies (`None`: not known yet).
-    pub(crate) fn persisted(&self) -> Option<bool> {
+    pub fn persisted(&self) -> Option<bool> {
         self.persisted.get()
     }
 
     /// What the send panel sends, while it is open.
-    pub(crate) fn sending(&self) -> Option<Sending> {
+    pub fn sending(&self) -> Option<Sending> {
         self.sending.get()
     }
 
     /// The replies the open send panel sends (the one, or every unpublished one).
-    pub(crate) fn sending_comments(&self) -> Vec<Comment> {
+    pub fn sending_comments(&self) -> Vec<Comment> {
         match self.sending.get_untracked() {
             Some(Sending::One(id)) => self.comment_untracked(&id).into_iter().collect(),
             Some(Sending::All) => self.repo_mut(Repository::unpublished),
@@ -365,12 +365,12 @@ impl Discussion {
     // ---- Intents ------------------------------------------------------------
 
     /// Opens the send panel for one reply or all of them.
-    pub(crate) fn open_send(&self, what: Sending) {
+    pub fn open_send(&self, what: Sending) {
         self.sending.set(Some(what));
     }
 
     /// Closes the send panel; focus goes back to the button that opened it.
-    pub(crate) fn close_send(&self) {
+    pub fn close_send(&self) {
         let Some(what) = self.sending.get_untracked() else {
             return;
         };
@@ -382,7 +382,7 @@ impl Discussion {
     }
 
     /// The replies `ids` went to the site's owner (by any route) at `now_ms`.
-    pub(crate) fn mark_sent(&self, ids: &[CommentId], now_ms: i64) {
+    pub fn mark_sent(&self, ids: &[CommentId], now_ms: i64) {
         let post = self.post_slug();
         self.with_store(|s| {
             for id in ids {
@@ -394,24 +394,24 @@ impl Discussion {
     }
 
     /// The replies were saved to a file at `now_ms`.
-    pub(crate) fn mark_saved(&self, now_ms: i64) {
+    pub fn mark_saved(&self, now_ms: i64) {
         let post = self.post_slug();
         let _ = self.with_store(|s| records::save_saved(s, &post, now_ms));
         self.saved.set(Some(now_ms));
     }
 
     /// What the browser said about keeping the site's data.
-    pub(crate) fn set_persisted(&self, promised: bool) {
+    pub fn set_persisted(&self, promised: bool) {
         self.persisted.set(Some(promised));
     }
 
     /// Says `message` in the comments' live region.
-    pub(crate) fn announce(&self, message: impl Into<String>) {
+    pub fn announce(&self, message: impl Into<String>) {
         self.announcement.set(message.into());
     }
 
     /// Says that `what` failed and why (`what` is a sentence of the catalogue).
-    pub(crate) fn announce_failure(&self, what: fn(Lang) -> &'static str, why: &StoreError) {
+    pub fn announce_failure(&self, what: fn(Lang) -> &'static str, why: &StoreError) {
         let lang = self.lang.get_untracked();
         self.announce(format!("{} {}", what(lang), why.change_message(lang)));
     }
@@ -443,7 +443,7 @@ impl Discussion {
     }
 
     /// Takes a comment the index lists but that cannot be read out of the list.
-    pub(crate) fn set_aside(&self, id: &CommentId) {
+    pub fn set_aside(&self, id: &CommentId) {
         if self.repo_mut(|r| r.set_aside(id)) {
             self.unreadable
                 .set(self.repo.with_value(Repository::unreadable));
@@ -452,7 +452,7 @@ impl Discussion {
     }
 
     /// Applies changes another tab made (a batch of `storage` events).
-    pub(crate) fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
+    pub fn apply_remote(&self, changes: &[(Option<String>, Option<String>)]) {
         let post = self.post_slug();
         for (key, value) in changes {
             match key {
@@ -485,28 +485,28 @@ impl Discussion {
     }
 
     /// Saves the index if it changed (the page is hidden or left).
-    pub(crate) fn flush_index(&self) {
+    pub fn flush_index(&self) {
         self.repo.update_value(Repository::flush_index);
     }
 
     /// Opens the reply form under comment `id`.
-    pub(crate) fn open_reply(&self, id: CommentId) {
+    pub fn open_reply(&self, id: CommentId) {
         self.reply_to.set(Some(id));
     }
 
     /// Closes the reply form; the new comment's form shows again.
-    pub(crate) fn cancel_reply(&self) {
+    pub fn cancel_reply(&self) {
         self.reply_to.set(None);
     }
 
     /// The reply form for `parent` lets the discussion take its draft over if
     /// the comment it answers goes (see [`Discussion::rescue_lost_reply`]).
-    pub(crate) fn hold_reply_form(&self, parent: Option<CommentId>, take: TakeDraft) {
+    pub fn hold_reply_form(&self, parent: Option<CommentId>, take: TakeDraft) {
         self.reply_form.set_value(Some((parent, take)));
     }
 
     /// The reply form for `parent` is gone.
-    pub(crate) fn release_reply_form(&self, parent: &Option<CommentId>) {
+    pub fn release_reply_form(&self, parent: &Option<CommentId>) {
         let _ = self.reply_form.try_update_value(|f| {
             if f.as_ref().is_some_and(|(p, _)| p == parent) {
                 *f = None;
@@ -556,7 +556,7 @@ impl Discussion {
     }
 
     /// Posts a comment after WordPress's flood and duplicate guards, and shows it.
-    pub(crate) fn post(
+    pub fn post(
         &self,
         parent: Option<CommentId>,
         valid: ValidComment,
@@ -583,7 +583,7 @@ impl Discussion {
 
     /// Opens the edit form of comment `id`, with the edit left unsaved before
     /// (a reload, or a form closed by a deletion), else the stored text.
-    pub(crate) fn start_edit(&self, id: CommentId) {
+    pub fn start_edit(&self, id: CommentId) {
         let post = self.post_slug();
         let text = self
             .with_store(|s| records::load_edit_draft(s, &post, &id))
@@ -593,7 +593,7 @@ impl Discussion {
     }
 
     /// What the reader typed into the edit form; kept across reloads.
-    pub(crate) fn type_edit(&self, text: String) {
+    pub fn type_edit(&self, text: String) {
         let post = self.post_slug();
         let Some(id) = self
             .edit
@@ -611,7 +611,7 @@ impl Discussion {
     }
 
     /// Closes the edit form without saving, and forgets the unsaved edit.
-    pub(crate) fn cancel_edit(&self) {
+    pub fn cancel_edit(&self) {
         if let Some(open) = self.edit.get_untracked() {
             let post = self.post_slug();
             let _ = self.with_store(|s| records::clear_edit_draft(s, &post, &open.id));
@@ -622,7 +622,7 @@ impl Discussion {
 
     /// Saves the open edit (already validated and trimmed). Unchanged text closes
     /// the form and writes nothing.
-    pub(crate) fn save_edit(&self, text: String, now_ms: i64) -> Result<(), StoreError> {
+    pub fn save_edit(&self, text: String, now_ms: i64) -> Result<(), StoreError> {
         let Some(open) = self.edit.get_untracked() else {
             return Ok(());
         };
@@ -644,7 +644,7 @@ impl Discussion {
     }
 
     /// Deletes a comment at once; [`Discussion::undo_delete`] can put it back.
-    pub(crate) fn delete(&self, id: &CommentId) -> Result<(), StoreError> {
+    pub fn delete(&self, id: &CommentId) -> Result<(), StoreError> {
         let Some(deletion) = self.repo_mut(|r| r.delete(id))? else {
             return Ok(());
         };
@@ -678,7 +678,7 @@ impl Discussion {
     }
 
     /// Puts back exactly what the last deletion removed: same ids, times, replies.
-    pub(crate) fn undo_delete(&self) -> Result<(), StoreError> {
+    pub fn undo_delete(&self) -> Result<(), StoreError> {
         let Some(pending) = self.undo.get_untracked() else {
             return Ok(());
         };
@@ -694,7 +694,7 @@ impl Discussion {
     }
 
     /// Shows the page that holds `id` and marks the comment.
-    pub(crate) fn go_to(&self, id: &CommentId) {
+    pub fn go_to(&self, id: &CommentId) {
         if let Some(page) = self.with_threads_untracked(|t| t.page_of(id)) {
             self.page_asked.set(page);
             self.highlighted.set(Some(id.clone()));
@@ -703,7 +703,7 @@ impl Discussion {
 
     /// Shows page `n` of the comments (clamped to the pages there are) and puts
     /// the reader at its first comment.
-    pub(crate) fn show_page(&self, n: usize) {
+    pub fn show_page(&self, n: usize) {
         let last = self.with_threads_untracked(|t| t.page_count());
         self.page_asked.set(n.clamp(1, last));
         self.highlighted.set(None);
@@ -711,25 +711,25 @@ impl Discussion {
     }
 
     /// Shows page `n` without moving focus (the address named it on opening).
-    pub(crate) fn show_page_quietly(&self, n: usize) {
+    pub fn show_page_quietly(&self, n: usize) {
         let last = self.with_threads_untracked(|t| t.page_count());
         self.page_asked.set(n.clamp(1, last));
         self.highlighted.set(None);
     }
 
-    pub(crate) fn set_order(&self, order: Order) {
+    pub fn set_order(&self, order: Order) {
         self.order.set(order);
         self.page_asked.set(1);
         let _ = self.with_store(|s| records::save_order(s, order));
     }
 
     /// The export file's name and JSON.
-    pub(crate) fn export(&self, now_ms: i64) -> (String, String) {
+    pub fn export(&self, now_ms: i64) -> (String, String) {
         self.repo.with_value(|r| r.export(now_ms))
     }
 
     /// Imports an export and says how it went.
-    pub(crate) fn import(&self, text: &str) -> Result<String, ImportError> {
+    pub fn import(&self, text: &str) -> Result<String, ImportError> {
         let (report, changed) = self.repo_mut(|r| r.import(text))?;
         self.changed(changed);
         Ok(report.message(self.lang.get_untracked()))

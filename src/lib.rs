@@ -6,7 +6,7 @@
 //! - [`content`]: the posts and settings this build bundles;
 //! - [`storage`]: the browser's localStorage;
 //! - `glue`: browser glue, one small module per concern (nothing at build time);
-//! - `context`: the store and the language the page's parts share;
+//! - [`context`]: the store and the language the page's parts share;
 //! - [`discussion`]: the comments area's state, below the components that show it;
 //! - [`components`]: the visible parts of the page, and `mount`, which starts them;
 //! - `render` (with the `ssr` feature): the pages' HTML at build time.
@@ -15,8 +15,8 @@
 
 pub mod components;
 pub mod content;
-mod context;
-mod discussion;
+pub mod context;
+pub mod discussion;
 mod glue;
 #[cfg(feature = "ssr")]
 pub mod render;

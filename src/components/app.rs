@@ -71,7 +71,7 @@ impl<P> Start<P> {
 /// (or memory, where the browser blocks storage).
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn App() -> impl IntoView {
+pub fn App() -> impl IntoView {
     let posts = content::all_posts();
     let path = window().location().pathname().unwrap_or_default();
     let slugs: Vec<String> = posts

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn Article(sections: Vec<Section>) -> impl IntoView {
+pub fn Article(sections: Vec<Section>) -> impl IntoView {
     sections
         .into_iter()
         .map(|section| {

@@ -17,7 +17,7 @@ pub(crate) const AUTHOR_LINK_REL: &str = "nofollow ugc noopener noreferrer";
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
+pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let t = move || lang.get().strings();

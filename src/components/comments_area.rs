@@ -47,7 +47,7 @@ pub(crate) const PUBLISHED_ATTR: &str = "data-published";
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn CommentsArea(
+pub fn CommentsArea(
     post: String,
     title: String,
     /// The post's published replies.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn FactsBox(facts: Facts) -> impl IntoView {
+pub fn FactsBox(facts: Facts) -> impl IntoView {
     view! {
         <aside class="facts" aria-labelledby="facts-title" lang="en">
             <h2 id="facts-title">{facts.heading}</h2>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn PostHeader(
+pub fn PostHeader(
     kicker: String,
     title: String,
     /// The site's name, as a link to the home page (none in a lone post's tests).
@@ -58,7 +58,7 @@ pub(crate) fn apply_to_document(lang: Lang, dark: Option<bool>) {
 /// The language switch and the dark-mode toggle, both remembered.
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn PageSettings() -> impl IntoView {
+pub fn PageSettings() -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let lang = use_lang();
     let chosen = store.with(records::load_dark);

@@ -24,7 +24,7 @@ const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn ReplyForm(
+pub fn ReplyForm(
     /// The comment this form answers; `None` for a new top-level comment.
     parent: Option<CommentId>,
     /// The name of the author answered, for the title "Leave a Reply to NAME".

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 /// The panel, open while [`Discussion::sending`] names what it sends.
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn SendPanel() -> impl IntoView {
+pub fn SendPanel() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let dialog = NodeRef::<html::Dialog>::new();
@@ -142,7 +142,7 @@ fn SendContent(what: Sending) -> impl IntoView {
 /// "Send all my replies": the panel for every reply not published yet, one file.
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn SendAllButton() -> impl IntoView {
+pub fn SendAllButton() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     view! {
@@ -157,7 +157,7 @@ pub(crate) fn SendAllButton() -> impl IntoView {
 /// and whether the browser promised to keep them.
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn SentState(unpublished: Memo<usize>) -> impl IntoView {
+pub fn SentState(unpublished: Memo<usize>) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     move || {

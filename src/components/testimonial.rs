@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 #[allow(unreachable_pub)]
-pub(crate) fn Testimonial(post: Post) -> impl IntoView {
+pub fn Testimonial(post: Post) -> impl IntoView {
     let person = post.person;
     let testimonial = post.testimonial;
     let has_video = testimonial.video.is_some();
