@@ -14,6 +14,7 @@ use std::rc::Rc;
 pub struct StoreHandle(StoredValue<Rc<dyn Store>, LocalStorage>);
 
 impl StoreHandle {
+    /// Shares `store`.
     pub fn new(store: Rc<dyn Store>) -> Self {
         Self(StoredValue::new_local(store))
     }

@@ -32,9 +32,13 @@ pub const UNDO_WINDOW: Duration = Duration::from_secs(15);
 /// the form's inputs read and write them.
 #[derive(Clone, Copy)]
 pub struct IdentityFields {
+    /// The name field.
     pub author: RwSignal<String>,
+    /// The email field.
     pub email: RwSignal<String>,
+    /// The website field.
     pub url: RwSignal<String>,
+    /// The "Save my name…" checkbox.
     pub remember: RwSignal<bool>,
 }
 
@@ -57,7 +61,9 @@ struct OpenEdit {
 /// What the "Send for publishing" panel sends: one reply, or all unpublished ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sending {
+    /// One reply.
     One(CommentId),
+    /// Every reply of the post not sent yet.
     All,
 }
 
@@ -76,6 +82,7 @@ struct Selectors {
 }
 
 #[derive(Clone, Copy)]
+/// The comments area's state, shared through context (see the module's doc).
 pub struct Discussion {
     title: StoredValue<String>,
     repo: StoredValue<Repository, LocalStorage>,
@@ -183,14 +190,17 @@ impl Discussion {
 
     // ---- What components read -------------------------------------------------
 
+    /// The post's slug.
     pub fn post_slug(&self) -> String {
         self.repo.with_value(|r| r.post_slug().to_owned())
     }
 
+    /// The post's title.
     pub fn title(&self) -> String {
         self.title.get_value()
     }
 
+    /// The form's identity fields, shared by every form of the post.
     pub fn identity(&self) -> IdentityFields {
         self.identity
     }
@@ -237,6 +247,7 @@ impl Discussion {
         self.repo_mut(|r| r.body(id))
     }
 
+    /// The order threads are shown in.
     pub fn order(&self) -> Order {
         self.order.get()
     }
@@ -258,14 +269,17 @@ impl Discussion {
         })
     }
 
+    /// True when comment `id` is the one a link pointed at.
     pub fn is_highlighted(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.highlighted, id)
     }
 
+    /// The comment a link pointed at, if any.
     pub fn highlighted(&self) -> Option<CommentId> {
         self.highlighted.get()
     }
 
+    /// True while the form answers comment `id`.
     pub fn is_replying_to(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.replying, id)
     }
@@ -275,6 +289,7 @@ impl Discussion {
         self.reply_to.get_untracked()
     }
 
+    /// True while comment `id` is being edited.
     pub fn is_editing(&self, id: &CommentId) -> bool {
         self.selected(|s| &s.editing, id)
     }
@@ -291,6 +306,7 @@ impl Discussion {
         self.with_threads(|t| t.page_of(&target)) != Some(page)
     }
 
+    /// True while a deletion can be undone.
     pub fn undo_pending(&self) -> bool {
         self.undo.with(Option::is_some)
     }
@@ -300,10 +316,12 @@ impl Discussion {
         self.lang.get_untracked()
     }
 
+    /// What the live region says now.
     pub fn announcement(&self) -> String {
         self.announcement.get()
     }
 
+    /// How many saved replies could not be read.
     pub fn unreadable(&self) -> usize {
         self.unreadable.get()
     }
@@ -717,6 +735,7 @@ impl Discussion {
         self.highlighted.set(None);
     }
 
+    /// Shows the threads in `order`, and remembers it.
     pub fn set_order(&self, order: Order) {
         self.order.set(order);
         self.page_asked.set(1);

@@ -45,13 +45,16 @@ pub struct SiteBuild<'a> {
 /// One file of the build: its path under the build's folder, and its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuiltFile {
+    /// Where it goes, under the build's folder (`<slug>/index.html`).
     pub path: String,
+    /// Its text.
     pub contents: String,
 }
 
 /// What [`render_site`] wrote, and what it had to leave out.
 #[derive(Debug, Default)]
 pub struct Rendered {
+    /// Every file written.
     pub files: Vec<BuiltFile>,
     /// Said once to the owner: e.g. that feeds need the site's URL.
     pub notes: Vec<String>,

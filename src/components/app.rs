@@ -99,7 +99,9 @@ pub fn App() -> impl IntoView {
 #[component]
 #[allow(unreachable_pub)]
 pub fn PostPage(
+    /// The post.
     post: Post,
+    /// Where its comments are kept.
     store: Rc<dyn Store>,
     /// True when the browser refused storage and `store` only lives in memory.
     #[prop(optional)]

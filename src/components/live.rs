@@ -41,6 +41,7 @@ pub enum LivePart {
 }
 
 impl LivePart {
+    /// Every live part, in the page's order.
     pub const ALL: [LivePart; 6] = [
         LivePart::SkipLink,
         LivePart::Settings,
@@ -62,6 +63,7 @@ impl LivePart {
         }
     }
 
+    /// The part a `data-live` mark names.
     pub fn parse(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.id() == id)
     }

@@ -29,7 +29,9 @@ fn build_time_context() -> RwSignal<Lang> {
 /// A link to another post: its address and title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PostLink {
+    /// The post's address.
     pub url: String,
+    /// The post's title.
     pub title: String,
 }
 

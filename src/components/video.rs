@@ -13,9 +13,13 @@ fn use_offline() -> RwSignal<bool> {
     offline
 }
 
+/// The video player: the site's own file with captions, or a YouTube facade.
 #[component]
 #[allow(unreachable_pub)]
-pub fn VideoPlayer(video: Video) -> impl IntoView {
+pub fn VideoPlayer(
+    /// The video to play.
+    video: Video,
+) -> impl IntoView {
     let lang = use_lang();
     let t = lang.get_untracked().strings();
     // Offline, a video that is not stored shows as an empty grey box: say why.

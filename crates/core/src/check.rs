@@ -24,6 +24,7 @@ pub const SITE_PATH: &str = "src/content/site.json";
 /// One file's error, and whether the file is a draft.
 #[derive(Debug, PartialEq)]
 pub struct Finding {
+    /// What is wrong, and where.
     pub error: ContentError,
     /// A draft's error stops only a build that shows drafts.
     pub draft: bool,
@@ -34,10 +35,13 @@ pub struct Finding {
 pub struct Report {
     /// Posts read (drafts included).
     pub posts: usize,
+    /// How many of the posts are drafts.
     pub drafts: usize,
     /// Published replies files read, and the replies in them.
     pub replies_files: usize,
+    /// How many published replies files were read.
     pub replies: usize,
+    /// Every error found, file by file.
     pub findings: Vec<Finding>,
 }
 

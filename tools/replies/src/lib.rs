@@ -57,32 +57,79 @@ const WORDPRESS_PREFIX: &str = "wp-";
 /// Why a command did nothing. Each is one sentence naming what is at fault.
 #[derive(Debug, Error)]
 pub enum Error {
+    /// The command line is not one the tool knows (the usage, or what is wrong).
     #[error("{0}")]
     Usage(String),
+    /// The folder is not a Goosebumps project.
     #[error("{dir} is not the project: it has no {POSTS_DIR}/ folder.")]
-    NotTheProject { dir: String },
+    NotTheProject {
+        /// The folder.
+        dir: String,
+    },
+    /// A file named on the command line cannot be read.
     #[error("{file} cannot be read: {why}.")]
-    Unreadable { file: String, why: String },
+    Unreadable {
+        /// The file.
+        file: String,
+        /// Why, as the system says it.
+        why: String,
+    },
+    /// A published replies file does not parse.
     #[error("{file} is not a published replies file: {why}. Nothing was changed.")]
-    BadPublished { file: String, why: String },
+    BadPublished {
+        /// The file.
+        file: String,
+        /// What is wrong with it.
+        why: String,
+    },
+    /// A published replies file cannot be written.
     #[error("{file} cannot be written: {why}.")]
-    Unwritable { file: String, why: String },
+    Unwritable {
+        /// The file.
+        file: String,
+        /// Why, as the system says it.
+        why: String,
+    },
+    /// No post has this slug.
     #[error("There is no post “{slug}” (the posts are: {known}).")]
-    UnknownPost { slug: String, known: String },
+    UnknownPost {
+        /// The slug asked for.
+        slug: String,
+        /// The posts there are, comma-separated.
+        known: String,
+    },
+    /// No published reply has this id.
     #[error("No published reply has the id “{id}”.")]
-    NoSuchReply { id: String },
+    NoSuchReply {
+        /// The id asked for.
+        id: String,
+    },
+    /// The post named has no published reply with this id.
     #[error("The post “{slug}” has no published reply with the id “{id}”.")]
-    NoSuchReplyOnPost { id: String, slug: String },
+    NoSuchReplyOnPost {
+        /// The id asked for.
+        id: String,
+        /// The post named.
+        slug: String,
+    },
+    /// The id is published on several posts and none was named.
     #[error("{id} is published on {count} posts ({posts}): nothing was removed. Add --post SLUG to say which.")]
     OnSeveralPosts {
+        /// The id asked for.
         id: String,
+        /// On how many posts.
         count: usize,
+        /// Their slugs, comma-separated.
         posts: String,
     },
+    /// The reply has replies and `--with-replies` was not given.
     #[error("{id} has {count} {replies} ({ids}): nothing was removed. Add --with-replies to remove {them} too.", replies = if *count == 1 { "reply" } else { "replies" }, them = if *count == 1 { "it" } else { "them" })]
     HasReplies {
+        /// The reply asked for.
         id: String,
+        /// How many replies hang under it.
         count: usize,
+        /// Their ids, comma-separated.
         ids: String,
     },
 }

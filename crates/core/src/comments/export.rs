@@ -20,18 +20,26 @@ pub const VERSION: u32 = 1;
 /// A draft as exported: which form it belongs to (`None`: a new comment).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedDraft {
+    /// The comment the draft answers; `None` for a new comment.
     pub reply_to: Option<CommentId>,
+    /// What was typed.
     pub draft: Draft,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// The export file as written: every comment of a post, with its history, and the open drafts.
 pub struct ExportFile<'a> {
+    /// Always [`FORMAT`].
     pub format: &'static str,
+    /// Always [`VERSION`].
     pub version: u32,
+    /// The post's slug.
     pub post: &'a str,
     /// ISO 8601, UTC.
     pub exported_at: String,
+    /// Every comment, with its edit history.
     pub comments: &'a [Comment],
+    /// The drafts open when the file was made.
     pub drafts: &'a [ExportedDraft],
 }
 
@@ -67,12 +75,16 @@ pub fn export_file_name(post: &str, iso_date: &str) -> String {
 pub enum ImportError {
     /// With the parser's reason, for the record.
     NotJson(String),
+    /// Not an export of this app (another app's JSON, or not JSON).
     NotAnExport,
+    /// An export of a newer version than this page reads.
     NewerVersion(u32),
+    /// An export of another post (its slug).
     OtherPost(String),
 }
 
 impl ImportError {
+    /// The sentence the page says, in `lang`.
     pub fn message(&self, lang: Lang) -> &'static str {
         let t = lang.strings();
         match self {
@@ -87,7 +99,9 @@ impl ImportError {
 /// What a file holds that can be imported, and what could not be read.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parsed {
+    /// The comments the file holds, each checked.
     pub comments: Vec<Comment>,
+    /// The drafts the file holds.
     pub drafts: Vec<ExportedDraft>,
     /// One reason per comment that could not be read.
     pub unreadable: Vec<Refusal>,
@@ -223,7 +237,9 @@ fn check_comment(value: &RawValue, post: &str) -> Result<Comment, Refusal> {
 /// How an import went, in the words the page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportReport {
+    /// How many comments were added.
     pub imported: usize,
+    /// How many were here already (by id).
     pub already_here: usize,
     /// Comments not taken, counted by reason, in the order of [`Refusal`].
     /// (A short sorted list, not a map: there are a handful of reasons.)
@@ -234,6 +250,7 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// Counts one comment refused for `why`.
     pub fn refuse(&mut self, why: Refusal) {
         match self.refused.iter().position(|(r, _)| *r >= why) {
             Some(at) if self.refused[at].0 == why => self.refused[at].1 += 1,

@@ -12,11 +12,14 @@ pub const FLOOD_INTERVAL_MS: i64 = 15_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum GuardError {
+    /// The same text by the same person in reply to the same comment.
     Duplicate,
+    /// A second comment too soon after the last.
     Flood,
 }
 
 impl GuardError {
+    /// WordPress's sentence for it, in `lang`.
     pub fn message(self, lang: Lang) -> &'static str {
         match self {
             GuardError::Duplicate => lang.strings().duplicate,

@@ -43,6 +43,7 @@ impl CommentId {
         Self(format!("{time}{noise}"))
     }
 
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -94,15 +95,19 @@ impl fmt::Display for CommentId {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Comment {
+    /// Its id, unique in the post.
     pub id: CommentId,
     /// The slug of the post it answers.
     pub post: String,
     /// The comment this one replies to; `None` for a top-level comment.
     pub parent_id: Option<CommentId>,
+    /// The name it was posted under.
     pub author: String,
+    /// The email address it was posted with (never shown).
     pub email: String,
     /// An `http`/`https` URL, already checked by validation.
     pub url: Option<String>,
+    /// Its text, as typed (trimmed).
     pub content: String,
     /// Milliseconds since the Unix epoch (UTC).
     pub created_ms: i64,
@@ -121,6 +126,7 @@ pub struct Comment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Revision {
+    /// The text as it was.
     pub content: String,
     /// When this text was replaced.
     pub replaced_ms: i64,
@@ -131,9 +137,13 @@ pub struct Revision {
 /// `validate`: a [`Comment`] is made from it, and the model uses nothing above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidComment {
+    /// The comment's text, trimmed.
     pub content: String,
+    /// The name, trimmed.
     pub author: String,
+    /// The email address, trimmed.
     pub email: String,
+    /// The website, with a scheme; `None` when none was given.
     pub url: Option<String>,
 }
 
@@ -192,9 +202,13 @@ impl Comment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
+    /// The comment being typed.
     pub comment: String,
+    /// The name field.
     pub author: String,
+    /// The email field.
     pub email: String,
+    /// The website field.
     pub url: String,
     /// The "Save my name, email, and website…" checkbox.
     pub remember: bool,
@@ -229,7 +243,10 @@ impl Draft {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Identity {
+    /// The remembered name.
     pub author: String,
+    /// The remembered email address.
     pub email: String,
+    /// The remembered website.
     pub url: String,
 }

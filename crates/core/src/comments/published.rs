@@ -70,13 +70,16 @@ pub fn date_problem(created_ms: i64, now_ms: Option<i64>) -> Option<String> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublishedReply {
+    /// Its id (a reader's id, or `wp-<n>` for one imported from WordPress).
     pub id: CommentId,
     /// The reply it answers (in the same post), or `null` for a top-level reply.
     pub parent: Option<CommentId>,
+    /// The name it was published under.
     pub author: String,
     /// An `http`/`https` address, as the form normalises it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Its text.
     pub content: String,
     /// Milliseconds since the Unix epoch (UTC), as in [`Comment::created_ms`].
     pub created_ms: i64,
@@ -86,7 +89,9 @@ pub struct PublishedReply {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublishedFile {
+    /// The post's slug.
     pub post: String,
+    /// The published replies, oldest first.
     pub replies: Vec<PublishedReply>,
 }
 
@@ -169,10 +174,12 @@ impl PublishedFile {
         super::order::sort_by_number_and_text(&mut self.replies, |r| (r.created_ms, r.id.as_str()));
     }
 
+    /// The reply with id `id`, if published.
     pub fn get(&self, id: &CommentId) -> Option<&PublishedReply> {
         self.replies.iter().find(|r| &r.id == id)
     }
 
+    /// True when reply `id` is published.
     pub fn contains(&self, id: &CommentId) -> bool {
         self.get(id).is_some()
     }
@@ -286,7 +293,9 @@ pub fn read_published(file: &str, json: impl AsRef<[u8]>) -> Result<ReadReplies,
 /// What [`read_published`] kept, and how many entries it left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadReplies {
+    /// The replies read.
     pub replies: Vec<PublishedReply>,
+    /// How many replies could not be read and were left out.
     pub skipped: usize,
 }
 

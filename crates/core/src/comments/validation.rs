@@ -23,9 +23,13 @@ pub const COUNTER_FROM_BYTES: usize = 60_000;
 /// The form's fields, in the order they appear (and get focus).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
+    /// The comment's text.
     Comment,
+    /// The name.
     Author,
+    /// The email address.
     Email,
+    /// The website.
     Url,
 }
 
@@ -33,13 +37,21 @@ pub enum Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum FieldError {
+    /// No text.
     CommentMissing,
+    /// A text over [`MAX_COMMENT_BYTES`].
     CommentTooLong,
+    /// The name or the email address is missing.
     Required,
+    /// A name over [`MAX_AUTHOR_BYTES`].
     AuthorTooLong,
+    /// Not an email address WordPress accepts.
     EmailInvalid,
+    /// An email address over `MAX_EMAIL_BYTES`.
     EmailTooLong,
+    /// A website over [`MAX_URL_BYTES`].
     UrlTooLong,
+    /// Not an `http` or `https` website.
     UrlInvalid,
 }
 

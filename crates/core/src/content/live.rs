@@ -8,14 +8,18 @@ use super::model::Video;
 /// (every bundled post is checked whole by the tests and by the pre-render step).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LivePost {
+    /// The post's slug.
     pub slug: String,
+    /// The post's title.
     pub title: String,
+    /// What the browser builds of the testimonial.
     pub testimonial: LiveTestimonial,
 }
 
 /// The part of a [`Testimonial`] the browser builds: its Video view.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiveTestimonial {
+    /// The testimonial's video, if it has one.
     pub video: Option<Video>,
 }
 

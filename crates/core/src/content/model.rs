@@ -69,6 +69,7 @@ impl Post {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// Whose moment it is.
 pub struct Person {
     /// The name shown on the card.
     pub name: String,
@@ -81,6 +82,7 @@ pub struct Person {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// A country, by its code and its name.
 pub struct Country {
     /// ISO 3166-1 alpha-2 code; picks the flag image `flags/<code>.svg`.
     pub code: CountryCode,
@@ -91,6 +93,7 @@ pub struct Country {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// A film.
 pub struct Film {
     /// The film's English title.
     pub title: String,
@@ -104,6 +107,7 @@ pub struct Film {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// The moment, in the person's words, and its video.
 pub struct Testimonial {
     /// The moment's heading ("The movie … – John’s goosebump moment").
     pub headline: String,
@@ -122,16 +126,24 @@ pub struct Testimonial {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(try_from = "RawVideo")]
 pub enum Video {
+    /// A video file of the site's own, in two formats, with captions.
     File {
+        /// What the video is.
         title: String,
         /// Shown under the player when the recording is a stand-in.
         sample_note: Option<String>,
+        /// The still shown before it plays, under `public/`.
         poster: Option<String>,
+        /// The files, in the order the browser should try them.
         sources: Vec<VideoSource>,
+        /// The captions, which say the quote.
         captions: Captions,
     },
+    /// A YouTube video, behind a facade until played.
     Youtube {
+        /// What the video is.
         title: String,
+        /// The video's id.
         id: YoutubeId,
     },
 }
@@ -211,6 +223,7 @@ impl TryFrom<RawVideo> for Video {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// One file of a video.
 pub struct VideoSource {
     /// The file, under `public/` ("media/john.mp4").
     pub src: String,
@@ -222,6 +235,7 @@ pub struct VideoSource {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// A video's captions.
 pub struct Captions {
     /// The WebVTT file, under `public/` ("media/john.en.vtt"); it says the quote.
     pub src: String,
@@ -234,6 +248,7 @@ pub struct Captions {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// A section of the article: a heading and its paragraphs.
 pub struct Section {
     /// The section's heading.
     pub heading: String,
@@ -246,6 +261,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// The facts box: a heading and its facts.
 pub struct Facts {
     /// The box's heading ("More about the movie …").
     pub heading: String,
@@ -256,6 +272,7 @@ pub struct Facts {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+/// One fact: a label and its value.
 pub struct Fact {
     /// What the fact is ("Original title").
     pub label: String,

@@ -9,9 +9,13 @@ use thiserror::Error;
 #[derive(Debug, Error, PartialEq)]
 #[error("{file}:{line}:{column}: {message}")]
 pub struct ContentError {
+    /// The file at fault.
     pub file: String,
+    /// The line (from 1; 0 when none).
     pub line: usize,
+    /// The column (from 1; 0 when none).
     pub column: usize,
+    /// What is wrong, naming the field.
     pub message: String,
 }
 

@@ -31,6 +31,7 @@ pub struct Site {
     /// [`Site::url_with`]).
     #[serde(default)]
     pub url: Option<SiteUrl>,
+    /// Who runs the site.
     pub owner: Owner,
 }
 
@@ -38,6 +39,7 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Owner {
+    /// Their name, as readers see it.
     pub name: OwnerName,
     /// The address "Email it" writes to; without one the reader's mail program asks.
     #[serde(default)]
@@ -53,6 +55,7 @@ macro_rules! name {
         pub struct $type(String);
 
         impl $type {
+            /// The name as written.
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -114,6 +117,7 @@ impl SiteUrl {
         }
     }
 
+    /// The URL, ending with `/`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -132,6 +136,7 @@ impl TryFrom<String> for SiteUrl {
 pub struct OwnerEmail(String);
 
 impl OwnerEmail {
+    /// The address as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -175,6 +180,8 @@ pub fn parse_site(file: &str, json: &str) -> Result<Site, ContentError> {
 /// [`bundled_site`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LiveOwner {
+    /// The owner's name.
     pub name: &'static str,
+    /// Where replies are emailed, if the owner gave an address.
     pub email: Option<&'static str>,
 }

@@ -59,6 +59,7 @@ impl CountryCode {
     pub fn flag_path(&self) -> String {
         format!("flags/{}.svg", self.0.to_ascii_lowercase())
     }
+    /// The code, in capitals.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -160,7 +161,9 @@ impl TryFrom<String> for YoutubeId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "u8")]
 pub enum HeadingLevel {
+    /// A section (`<h2>`).
     H2,
+    /// A subsection (`<h3>`).
     H3,
 }
 

@@ -5,108 +5,195 @@
 /// [`super::Lang`].
 #[derive(Debug)]
 pub struct Strings {
+    /// English: “Skip to content”.
     pub skip_to_content: &'static str,
+    /// English: “Replies you post here are kept in this browser only.”
     pub footer: &'static str,
+    /// English: “Page settings”.
     pub settings_label: &'static str,
+    /// English: “Dark mode”.
     pub dark_mode: &'static str,
     /// The language switch shows the other language's name, in that language.
     pub other_language: &'static str,
+    /// English: “Your browser is blocking storage for this site, so replies are kept…”
     pub storage_blocked: &'static str,
+    /// English: “Replying needs JavaScript: please turn it on to leave a reply. The…”
     pub needs_javascript: &'static str,
+    /// English: “Your browser's storage for this site is full, so this reply was not…”
     pub storage_full: &'static str,
+    /// English: “Your browser could not save this. Your text is still in the form.”
     pub storage_other: &'static str,
     /// Storage full while saving an edit, a deletion or an Undo (not a new reply).
     pub storage_full_change: &'static str,
+    /// English: “Your browser could not save this change.”
     pub storage_other_change: &'static str,
     // Testimonial
+    /// English: “Text”.
     pub view_text: &'static str,
+    /// English: “Video”.
     pub view_video: &'static str,
+    /// English: “Show the moment as”.
     pub views_label: &'static str,
+    /// English: “Your browser cannot play this video; the Text tab has the same words.”
     pub video_fallback: &'static str,
     /// Offline, or the video could not be loaded.
     pub video_needs_connection: &'static str,
+    /// English: “Read the transcript”.
     pub read_transcript: &'static str,
+    /// English: “Play video”.
     pub play_video: &'static str,
+    /// English: “Play video (loads YouTube)”.
     pub play_video_note: &'static str,
     // Reply form
+    /// English: “Leave a Reply”.
     pub leave_reply: &'static str,
+    /// English: “Cancel reply”.
     pub cancel_reply: &'static str,
+    /// English: “Your email address will not be published.”
     pub email_notes: &'static str,
+    /// English: “Required fields are marked”.
     pub required_fields: &'static str,
+    /// English: “Comment”.
     pub comment: &'static str,
+    /// English: “Name”.
     pub name: &'static str,
+    /// English: “Email”.
     pub email: &'static str,
+    /// English: “Website”.
     pub website: &'static str,
+    /// English: “Save my name, email, and website in this browser for the next time…”
     pub remember_me: &'static str,
+    /// English: “Post Comment”.
     pub post_comment: &'static str,
+    /// English: “Your comment was posted.”
     pub posted: &'static str,
+    /// English: “Your comment was not posted.”
     pub not_posted: &'static str,
+    /// English: “Your draft could not be saved:”.
     pub draft_not_saved: &'static str,
+    /// English: “Your draft could not be saved because this site's storage in your b…”
     pub draft_storage_full: &'static str,
     // Validation and guards (WordPress's words)
+    /// English: “Please type your comment text.”
     pub comment_missing: &'static str,
+    /// English: “Your comment is too long.”
     pub comment_too_long: &'static str,
+    /// English: “Please fill the required fields.”
     pub required: &'static str,
+    /// English: “Your name is too long.”
     pub author_too_long: &'static str,
+    /// English: “Please enter a valid email address.”
     pub email_invalid: &'static str,
+    /// English: “Your email address is too long.”
     pub email_too_long: &'static str,
+    /// English: “Your URL is too long.”
     pub url_too_long: &'static str,
+    /// English: “Please enter a website address that starts with http:// or https://…”
     pub url_invalid: &'static str,
+    /// English: “Duplicate comment detected; it looks as though you’ve already said…”
     pub duplicate: &'static str,
+    /// English: “You are posting comments too quickly. Slow down.”
     pub flood: &'static str,
     // Comments
+    /// English: “says:”.
     pub says: &'static str,
+    /// English: “(edited)”.
     pub edited: &'static str,
+    /// English: “Reply”.
     pub reply: &'static str,
+    /// English: “Edit”.
     pub edit: &'static str,
+    /// English: “Delete”.
     pub delete: &'static str,
+    /// English: “Copy link”.
     pub copy_link: &'static str,
+    /// English: “Link copied.”
     pub link_copied: &'static str,
+    /// English: “Edit your comment”.
     pub edit_label: &'static str,
+    /// English: “Save”.
     pub save: &'static str,
+    /// English: “Cancel”.
     pub cancel: &'static str,
+    /// English: “Your comment was updated.”
     pub updated: &'static str,
+    /// English: “Your comment was not updated.”
     pub not_updated: &'static str,
     /// Saving an edit that changes nothing.
     pub not_changed: &'static str,
     /// The comment being answered was deleted; the reply's text moved to the new comment's form.
     pub reply_moved: &'static str,
+    /// English: “This comment was deleted.”
     pub deleted_placeholder: &'static str,
+    /// English: “This comment could not be read.”
     pub unreadable_comment: &'static str,
+    /// English: “Comment deleted.”
     pub deleted: &'static str,
+    /// English: “The comment was not deleted.”
     pub not_deleted: &'static str,
+    /// English: “Undo”.
     pub undo: &'static str,
+    /// English: “Comment restored.”
     pub restored: &'static str,
+    /// English: “The comment could not be restored.”
     pub not_restored: &'static str,
+    /// English: “Show”.
     pub order_label: &'static str,
+    /// English: “Oldest first”.
     pub oldest_first: &'static str,
+    /// English: “Newest first”.
     pub newest_first: &'static str,
+    /// English: “Comment pages”.
     pub pages_label: &'static str,
+    /// English: “« Previous”.
     pub previous: &'static str,
+    /// English: “Next »”.
     pub next: &'static str,
     // Export and import
+    /// English: “Your comments, your file”.
     pub tools_title: &'static str,
+    /// English: “Comments are kept in this browser only. Export them to keep a copy…”
     pub tools_note: &'static str,
+    /// English: “Export comments”.
     pub export: &'static str,
+    /// English: “Import comments”.
     pub import: &'static str,
+    /// English: “Your browser did not let the page save the file.”
     pub export_failed: &'static str,
+    /// English: “This file could not be read. Nothing was imported.”
     pub import_unreadable_file: &'static str,
+    /// English: “This file could not be read as JSON. Nothing was imported.”
     pub import_not_json: &'static str,
+    /// English: “This is not a Goosebumps comments export. Nothing was imported.”
     pub import_not_export: &'static str,
+    /// English: “This export is newer than this page understands. Nothing was imported.”
     pub import_newer: &'static str,
+    /// English: “This export holds comments of another post. Nothing was imported.”
     pub import_other_post: &'static str,
     // Publishing
+    /// English: “Send for publishing”.
     pub send_for_publishing: &'static str,
+    /// English: “Send all my replies”.
     pub send_all: &'static str,
+    /// English: “Email it”.
     pub email_it: &'static str,
+    /// English: “Save the file”.
     pub save_file: &'static str,
+    /// English: “Share…”
     pub share: &'static str,
+    /// English: “Close”.
     pub close: &'static str,
+    /// English: “This is too long for an email link: save the file first, then attac…”
     pub attach_note: &'static str,
+    /// English: “The file is what the site's owner adds to the page; send it by emai…”
     pub file_note: &'static str,
+    /// English: “Published”.
     pub published: &'static str,
+    /// English: “The file was not shared.”
     pub share_failed: &'static str,
+    /// English: “This browser has promised to keep them.”
     pub kept_promised: &'static str,
+    /// English: “This browser has not promised to keep them: it may delete them afte…”
     pub kept_not_promised: &'static str,
 }
 

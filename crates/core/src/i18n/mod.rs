@@ -9,11 +9,14 @@ pub use catalogue::Strings;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     #[default]
+    /// English.
     En,
+    /// Spanish.
     Es,
 }
 
 impl Lang {
+    /// Every language, in the order the switch offers them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
 
     /// The BCP 47 code, for `lang` attributes and storage.
@@ -42,6 +45,7 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The interface's fixed strings in this language.
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &catalogue::EN,
@@ -86,6 +90,7 @@ impl Lang {
         }
     }
 
+    /// "Reply to NAME", the Reply button's label.
     pub fn reply_to_label(self, name: &str) -> String {
         match self {
             Lang::En => format!("Reply to {name}"),
@@ -93,6 +98,7 @@ impl Lang {
         }
     }
 
+    /// "Comment by NAME", a comment's label.
     pub fn comment_by(self, name: &str) -> String {
         match self {
             Lang::En => format!("Comment by {name}"),
@@ -100,6 +106,7 @@ impl Lang {
         }
     }
 
+    /// Said when saved replies could not be read.
     pub fn unreadable_notice(self, count: usize) -> String {
         match (self, count) {
             (Lang::En, 1) => "One saved reply could not be read; it was left untouched.".to_owned(),
@@ -181,6 +188,7 @@ impl Lang {
         }
     }
 
+    /// Said once the file `file` was saved.
     pub fn exported_to(self, file: &str) -> String {
         match self {
             Lang::En => format!("Exported to {file}."),
@@ -188,6 +196,7 @@ impl Lang {
         }
     }
 
+    /// Said when the browser would not copy the link `url`.
     pub fn copy_failed(self, url: &str) -> String {
         match self {
             Lang::En => {

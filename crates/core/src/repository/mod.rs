@@ -34,12 +34,15 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PostError {
     #[error(transparent)]
+    /// A guard refused it (duplicate, too fast).
     Guard(#[from] GuardError),
     #[error(transparent)]
+    /// The browser would not store it.
     Store(#[from] StoreError),
 }
 
 impl PostError {
+    /// The sentence the page says, in `lang`.
     pub fn message(&self, lang: Lang) -> &'static str {
         match self {
             PostError::Guard(e) => e.message(lang),
@@ -52,7 +55,9 @@ impl PostError {
 /// whether the list of comments (the index) changed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Changed {
+    /// The comments whose record changed.
     pub comments: Vec<CommentId>,
+    /// True when the index changed.
     pub index: bool,
     /// Everything was read again (the store was cleared elsewhere).
     pub everything: bool,
@@ -65,6 +70,7 @@ impl Changed {
         self.everything |= other.everything;
     }
 
+    /// True when nothing changed.
     pub fn is_empty(&self) -> bool {
         self.comments.is_empty() && !self.index && !self.everything
     }
@@ -77,6 +83,7 @@ pub struct Deletion {
     pub undo: Vec<Comment>,
     /// Comments no longer listed (the target, and placeholders left without replies).
     pub removed: Vec<CommentId>,
+    /// What the edit changed.
     pub changed: Changed,
 }
 
@@ -228,14 +235,17 @@ impl Repository {
             .collect()
     }
 
+    /// The post's slug.
     pub fn post_slug(&self) -> &str {
         &self.post
     }
 
+    /// The store the comments are kept in.
     pub fn store(&self) -> &dyn Store {
         self.store.as_ref()
     }
 
+    /// The post's index.
     pub fn index(&self) -> &Index {
         &self.index
     }

@@ -10,6 +10,7 @@ pub fn comments_prefix(post: &str) -> String {
     format!("{ROOT}comment/{post}/")
 }
 
+/// The key of comment `id` of `post`.
 pub fn comment(post: &str, id: &CommentId) -> String {
     format!("{}{id}", comments_prefix(post))
 }
@@ -33,10 +34,12 @@ pub fn edit_draft(post: &str, id: &CommentId) -> String {
     format!("{ROOT}edit/{post}/{id}")
 }
 
+/// The key of the remembered identity.
 pub fn identity() -> String {
     format!("{ROOT}identity")
 }
 
+/// The key of the testimonial view chosen on `post`.
 pub fn view(post: &str) -> String {
     format!("{ROOT}view/{post}")
 }

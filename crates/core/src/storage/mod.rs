@@ -27,13 +27,16 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum StoreError {
+    /// The browser's storage is full.
     Full,
+    /// The browser refuses storage (private mode, settings).
     Blocked,
     /// Anything else the browser said, kept for the record.
     Other(String),
 }
 
 impl StoreError {
+    /// The sentence the page says about it, in `lang`.
     pub fn message(&self, lang: Lang) -> &'static str {
         let t = lang.strings();
         match self {
@@ -57,8 +60,11 @@ impl StoreError {
 
 /// A string key–value store with localStorage's semantics.
 pub trait Store {
+    /// The value under `key`, if any.
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Stores `value` under `key`.
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key` (nothing if it is not there).
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key that starts with `prefix`, in no particular order.
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StoreError>;

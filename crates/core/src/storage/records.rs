@@ -42,7 +42,12 @@ pub enum Unreadable {
     /// The key does not hold a valid comment id.
     BadKey(String),
     /// Not JSON, or not a comment of a version we know.
-    BadValue { key: String, reason: String },
+    BadValue {
+        /// The key it is stored under.
+        key: String,
+        /// Why it could not be read.
+        reason: String,
+    },
 }
 
 /// Encodes a comment as stored under its key.
@@ -78,7 +83,9 @@ pub fn decode_comment(post: &str, id: &CommentId, value: &str) -> Result<Comment
 /// The comments of a post, oldest first, and what could not be read.
 #[derive(Debug, Default, PartialEq)]
 pub struct Loaded {
+    /// The comments read.
     pub comments: Vec<Comment>,
+    /// The records that could not be read, left in place.
     pub unreadable: Vec<Unreadable>,
 }
 
@@ -129,6 +136,7 @@ pub fn load_comment(
     }
 }
 
+/// Removes comment `id` of `post`.
 pub fn remove_comment(store: &dyn Store, post: &str, id: &CommentId) -> Result<(), StoreError> {
     store.remove(&keys::comment(post, id))
 }
@@ -136,7 +144,9 @@ pub fn remove_comment(store: &dyn Store, post: &str, id: &CommentId) -> Result<(
 /// The index of a post's comments, checked against the comment keys.
 #[derive(Debug, Default, PartialEq)]
 pub struct Opened {
+    /// The index, checked against the comment keys.
     pub index: Index,
+    /// The records that could not be read, left in place.
     pub unreadable: Vec<Unreadable>,
     /// True when the stored index was missing or stale and should be saved again.
     pub changed: bool,
@@ -177,6 +187,7 @@ pub fn open_index(store: &dyn Store, post: &str) -> Result<Opened, StoreError> {
     Ok(opened)
 }
 
+/// Stores `post`'s index.
 pub fn save_index(store: &dyn Store, post: &str, index: &Index) -> Result<(), StoreError> {
     store.set(&keys::index(post), &index.encode())
 }
@@ -202,6 +213,7 @@ pub fn load_drafts(store: &dyn Store, post: &str) -> Vec<ExportedDraft> {
     drafts
 }
 
+/// The comment order chosen (oldest first if none).
 pub fn load_order(store: &dyn Store) -> Order {
     store
         .get(&keys::comment_order())
@@ -211,6 +223,7 @@ pub fn load_order(store: &dyn Store) -> Order {
         .unwrap_or_default()
 }
 
+/// Remembers the comment order.
 pub fn save_order(store: &dyn Store, order: Order) -> Result<(), StoreError> {
     store.set(&keys::comment_order(), order.as_str())
 }
@@ -228,6 +241,7 @@ fn save_json<T: Serialize>(store: &dyn Store, key: &str, value: &T) -> Result<()
     )
 }
 
+/// The draft of the form answering `parent` (`None`: a new comment) on `post`.
 pub fn load_draft(store: &dyn Store, post: &str, parent: Option<&CommentId>) -> Option<Draft> {
     load_json(store, &keys::draft(post, parent))
 }
@@ -247,6 +261,7 @@ pub fn save_draft(
     }
 }
 
+/// Removes the draft of the form answering `parent` on `post`.
 pub fn clear_draft(
     store: &dyn Store,
     post: &str,
@@ -260,6 +275,7 @@ pub fn load_edit_draft(store: &dyn Store, post: &str, id: &CommentId) -> Option<
     store.get(&keys::edit_draft(post, id)).ok().flatten()
 }
 
+/// Keeps the text of an edit of comment `id` typed but not saved.
 pub fn save_edit_draft(
     store: &dyn Store,
     post: &str,
@@ -269,6 +285,7 @@ pub fn save_edit_draft(
     store.set(&keys::edit_draft(post, id), text)
 }
 
+/// Removes the unsaved edit of comment `id`.
 pub fn clear_edit_draft(store: &dyn Store, post: &str, id: &CommentId) -> Result<(), StoreError> {
     store.remove(&keys::edit_draft(post, id))
 }
@@ -303,14 +320,17 @@ pub fn strip_identity_from_draft(store: &dyn Store, post: &str) -> Result<(), St
     }
 }
 
+/// The remembered name, email address and website.
 pub fn load_identity(store: &dyn Store) -> Option<Identity> {
     load_json(store, &keys::identity())
 }
 
+/// Remembers the name, email address and website.
 pub fn save_identity(store: &dyn Store, identity: &Identity) -> Result<(), StoreError> {
     save_json(store, &keys::identity(), identity)
 }
 
+/// Forgets them.
 pub fn forget_identity(store: &dyn Store) -> Result<(), StoreError> {
     store.remove(&keys::identity())
 }
@@ -319,11 +339,14 @@ pub fn forget_identity(store: &dyn Store) -> Result<(), StoreError> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
     #[default]
+    /// The text of the testimonial.
     Text,
+    /// Its video.
     Video,
 }
 
 impl View {
+    /// The view as stored (`text`, `video`).
     pub fn as_str(self) -> &'static str {
         match self {
             View::Text => "text",
@@ -332,6 +355,7 @@ impl View {
     }
 }
 
+/// The view last chosen on `post` (the text if none).
 pub fn load_view(store: &dyn Store, post: &str) -> View {
     match store.get(&keys::view(post)).ok().flatten().as_deref() {
         Some("video") => View::Video,
@@ -339,6 +363,7 @@ pub fn load_view(store: &dyn Store, post: &str) -> View {
     }
 }
 
+/// Remembers the view chosen on `post`.
 pub fn save_view(store: &dyn Store, post: &str, view: View) -> Result<(), StoreError> {
     store.set(&keys::view(post), view.as_str())
 }
@@ -352,6 +377,7 @@ pub fn load_language(store: &dyn Store) -> Option<Lang> {
         .and_then(|tag| Lang::from_tag(&tag))
 }
 
+/// Remembers the reader's language.
 pub fn save_language(store: &dyn Store, lang: Lang) -> Result<(), StoreError> {
     store.set(&keys::language(), lang.code())
 }
@@ -365,6 +391,7 @@ pub fn load_dark(store: &dyn Store) -> Option<bool> {
     }
 }
 
+/// Remembers the reader's colour scheme (`true`: dark).
 pub fn save_dark(store: &dyn Store, dark: bool) -> Result<(), StoreError> {
     store.set(&keys::theme(), if dark { "dark" } else { "light" })
 }

@@ -13,6 +13,7 @@ struct StoredIndex {
 }
 
 impl Index {
+    /// The index as stored (see `StoredIndex`).
     pub fn encode(&self) -> String {
         let entries = self
             .entries

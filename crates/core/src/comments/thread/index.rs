@@ -8,14 +8,18 @@ use std::collections::{BTreeMap, HashMap};
 /// What the index knows of one comment without reading its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The comment it answers, if any.
     pub parent: Option<CommentId>,
+    /// When it was written (ms since the epoch).
     pub created_ms: i64,
+    /// True for the placeholder of a deleted comment.
     pub deleted: bool,
     /// A hash of the text, so the duplicate check reads only likely duplicates.
     pub fingerprint: u64,
 }
 
 impl Entry {
+    /// The entry for `comment`.
     pub fn of(comment: &Comment) -> Self {
         Self {
             parent: comment.parent_id.clone(),
@@ -66,6 +70,7 @@ impl PartialEq for Index {
 impl Eq for Index {}
 
 impl Index {
+    /// The index of `comments`.
     pub fn from_comments<'a>(comments: impl IntoIterator<Item = &'a Comment>) -> Self {
         comments
             .into_iter()
@@ -128,10 +133,12 @@ impl Index {
         position(&self.entries, list, id)
     }
 
+    /// Adds `comment` (or updates it).
     pub fn insert(&mut self, comment: &Comment) {
         self.insert_entry(comment.id.clone(), Entry::of(comment));
     }
 
+    /// Adds the entry of comment `id` (or updates it).
     pub fn insert_entry(&mut self, id: CommentId, entry: Entry) {
         self.put(id, entry);
         self.settle();
@@ -213,6 +220,7 @@ impl Index {
         }
     }
 
+    /// Removes comment `id`; its entry, if it was here.
     pub fn remove(&mut self, id: &CommentId) -> Option<Entry> {
         let removed = self.take(id);
         self.settle();
@@ -263,22 +271,27 @@ impl Index {
         Some(entry)
     }
 
+    /// The entry of comment `id`.
     pub fn get(&self, id: &CommentId) -> Option<&Entry> {
         self.entries.get(id)
     }
 
+    /// True when comment `id` is here.
     pub fn contains(&self, id: &CommentId) -> bool {
         self.entries.contains_key(id)
     }
 
+    /// Every comment's id, in id order.
     pub fn ids(&self) -> impl Iterator<Item = &CommentId> {
         self.entries.keys()
     }
 
+    /// How many comments, placeholders included.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// True when there is no comment.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -14,11 +14,14 @@ pub const THREADS_PER_PAGE: usize = 50;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
     #[default]
+    /// The oldest thread first (WordPress's default).
     OldestFirst,
+    /// The newest thread first.
     NewestFirst,
 }
 
 impl Order {
+    /// The order as stored (`oldest`, `newest`).
     pub fn as_str(self) -> &'static str {
         match self {
             Order::OldestFirst => "oldest",
@@ -26,6 +29,7 @@ impl Order {
         }
     }
 
+    /// The order stored as `s`.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "oldest" => Some(Order::OldestFirst),
@@ -46,15 +50,19 @@ pub struct Threads<'a> {
 /// One comment on a page, at its depth (1 for top level).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The comment on this row.
     pub id: CommentId,
+    /// How deep it nests (0 for a thread).
     pub depth: usize,
 }
 
 impl Threads<'_> {
+    /// How many pages the threads fill.
     pub fn page_count(&self) -> usize {
         self.index.roots.len().div_ceil(THREADS_PER_PAGE).max(1)
     }
 
+    /// A comment's replies, oldest first.
     pub fn replies(&self, id: &CommentId) -> &[CommentId] {
         self.index.replies(id)
     }
