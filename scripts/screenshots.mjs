@@ -4,6 +4,7 @@
 // test` does) the thread with published replies, at 390 and 1280 px, light and dark;
 // and (if dist-site/ is built) the home page, a post's end and the 404 page.
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tests/support/browsers.mjs';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -36,7 +37,7 @@ const seed = ({ post }) => {
   });
 };
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 const shots = [320, 390, 768, 1280, 1440].map((width) => ({ width, name: `page-${width}` }));
 shots.push({ width: 390, name: 'page-390-dark-es', colorScheme: 'dark', locale: 'es-AR' });
 shots.push({ width: 1280, name: 'page-1280-dark', colorScheme: 'dark' });

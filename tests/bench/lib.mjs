@@ -2,9 +2,9 @@
 // helpers, the processes it starts (the static server) and stops, and the browser
 // (launch, a fresh page with the start-up probe, load and wait, heap).
 import { chromium } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../chromium.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browsers.mjs';
+import { freePort } from '../support/ports.mjs';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { KEY } from '../support/records.mjs';
@@ -57,17 +57,6 @@ export const sleep = (t) => new Promise((r) => setTimeout(r, t));
 export function table(head, rows, { numeric = true } = {}) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map((_, i) => (i === 0 || !numeric ? '---' : '---:'))), ...rows.map(line)].join('\n');
-}
-
-export async function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
 }
 
 /** A small seeded random number generator (mulberry32): the same numbers every run. */

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../chromium.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browsers.mjs';
 
 // End-to-end tests against the release build (dist/, dist-sub/) served as static
 // files, in Debian's Chromium (Playwright never downloads a browser here).

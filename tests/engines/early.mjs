@@ -16,7 +16,20 @@ const codeFetched = (d) =>
       .filter((p) => /\.wasm$|goosebumps-[0-9a-f]+\.js$/.test(p)),
   );
 const appState = (d) => d.executeScript(() => document.documentElement.dataset.app ?? null);
-const live = (d) => until(async () => (await appState(d)) === 'live', 'the app live (html[data-app=live])', 20_000);
+
+/** Opens the post and runs `act` while the app's code is held back (the app on its way, not live); then lets it come and waits until it is live. */
+async function beforeTheApp(b, site, act) {
+  const d = b.driver;
+  site.holdCode(true);
+  try {
+    await b.open(POST_PATH);
+    await act(d);
+    assert.equal(await appState(d), 'loading', 'the app is on its way, not live');
+  } finally {
+    site.holdCode(false);
+  }
+  await until(async () => (await appState(d)) === 'live', 'the app live (html[data-app=live])', 20_000);
+}
 
 export const tests = [
   {
@@ -45,17 +58,10 @@ export const tests = [
     name: 'typing before the app: the text stays, focus stays, and it becomes the app’s draft',
     async run(b, site) {
       const d = b.driver;
-      site.holdCode(true);
-      try {
-        await b.open(POST_PATH);
-        const box = await byRole(d, 'textbox', 'Comment');
-        await box.sendKeys('Typed before the app');
-        assert.equal(await appState(d), 'loading', 'the app is on its way, not live');
+      await beforeTheApp(b, site, async () => {
+        await (await byRole(d, 'textbox', 'Comment')).sendKeys('Typed before the app');
         assert.equal(await valueOf(d, 'Comment'), 'Typed before the app');
-      } finally {
-        site.holdCode(false);
-      }
-      await live(d);
+      });
       await until(async () => (await valueOf(d, 'Comment')) === 'Typed before the app', 'the text in the app’s form');
       assert.equal((await focused(d))?.id, 'comment', 'focus is still in the comment box');
       // The app's draft now: back after a reload.
@@ -69,18 +75,12 @@ export const tests = [
     name: 'Post Comment pressed before the app posts exactly once when it is live',
     async run(b, site) {
       const d = b.driver;
-      site.holdCode(true);
-      try {
-        await b.open(POST_PATH);
+      await beforeTheApp(b, site, async () => {
         await fillComment(d, { comment: 'Posted before the app was there', name: 'Ana', email: 'ana@example.com' });
         const submit = await byRole(d, 'button', 'Post Comment');
         await click(d, submit);
         await click(d, submit);
-        assert.equal(await appState(d), 'loading', 'the app is on its way, not live');
-      } finally {
-        site.holdCode(false);
-      }
-      await live(d);
+      });
       const posted = () => d.executeScript(() => [...document.querySelectorAll('.comment-content')].filter((c) => c.textContent.includes('Posted before the app was there')).length);
       await until(async () => (await posted()) === 1, 'the reply posted');
       await byRole(d, 'heading', 'One thought on “Miracle in cell no. 7”');

@@ -5,12 +5,12 @@
 // and nothing is downloaded).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
 import { takeProblems } from './problems.mjs';
 import { POST_PATH } from '../support/records.mjs';
+import { freePort } from '../support/ports.mjs';
 
 process.env.SE_OFFLINE = 'true';
 
@@ -19,18 +19,6 @@ export const GECKODRIVER = process.env.GECKODRIVER ?? join(process.env.CARGO_HOM
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const XVFB_RUN = '/usr/bin/xvfb-run';
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function waitForDriver(url, child, name) {
   const deadline = Date.now() + 30_000;

@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports.mjs';
 
 export const NGINX = '/usr/sbin/nginx';
 export const APACHE = '/usr/sbin/apache2';
@@ -18,19 +18,6 @@ const INSTALL = 'apt-get install -y nginx apache2 (cargo xtask test does, as roo
 // Run as root, each server's workers run as Debian's www-data, as they would on a
 // host (Apache refuses to serve as root; nginx's default user has no group here).
 const asRoot = process.getuid?.() === 0;
-
-/** A port nothing listens on now, on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A temporary host: `www/` is the server's root, and the build is copied to
