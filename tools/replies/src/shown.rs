@@ -32,3 +32,16 @@ pub fn shown(text: &str) -> String {
     }
     out
 }
+
+/// `text` on one line (white space runs made one space), at most `max` characters.
+pub(crate) fn one_line(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        format!(
+            "{}…",
+            flat.chars().take(max.saturating_sub(1)).collect::<String>()
+        )
+    }
+}

@@ -142,7 +142,7 @@ pub(crate) fn read(
                     why: format!(
                         "its `{date_field}` “{}” is not a date from the years 0000 to 9999 \
                          (YYYY-MM-DD hh:mm:ss)",
-                        crate::one_line(&date_text, 40)
+                        crate::shown::one_line(&date_text, 40)
                     ),
                 });
                 continue;
@@ -157,7 +157,7 @@ pub(crate) fn read(
                     wp_id: raw_id,
                     why: format!(
                         "its `wp:comment_parent` “{}” is not a comment id",
-                        crate::one_line(&raw_parent, 40)
+                        crate::shown::one_line(&raw_parent, 40)
                     ),
                 });
                 continue;

@@ -10,8 +10,10 @@
 //! checks its own state with `debug_assert!`, which some broken emails fail in
 //! a debug build (a panic). Its header parsing has none of these.
 
-use crate::{html_to_text, one_line};
-use crate::{read_input, read_text_blocks, too_deep, Found, Project, MAX_NESTED_MAILS};
+use super::{read_input, read_text_blocks, too_deep, Found};
+use crate::project::Project;
+use crate::shown::one_line;
+use crate::{html_to_text, MAX_NESTED_MAILS};
 use mail_parser::decoders::charsets::map::charset_decoder;
 use mail_parser::{MessageParser, MimeHeaders};
 use std::borrow::Cow;
