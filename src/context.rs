@@ -1,5 +1,5 @@
 //! What the page's parts share through Leptos's context: the store the page
-//! writes to and the interface language. Why outside `components`: the
+//! writes to, the interface language, and where the site's files are. Why outside `components`: the
 //! discussion's state (`discussion`) reads the store too, and sits below the
 //! components that show it.
 
@@ -39,4 +39,18 @@ pub(crate) fn use_lang() -> RwSignal<Lang> {
     use_context::<UiLang>()
         .map(|l| l.0)
         .unwrap_or_else(|| RwSignal::new(Lang::En))
+}
+
+/// Where the site's files are (see [`BASE_ATTR`]), shared with the components
+/// that make URLs of them: flags, media, published replies.
+#[derive(Clone, Debug, Default)]
+pub struct SiteBase(pub String);
+
+/// `path` (relative to the site's root, e.g. `flags/mt.svg`) as the page must
+/// ask for it: under the site's base when one is given, else as it is.
+pub(crate) fn site_url(path: &str) -> String {
+    match use_context::<SiteBase>() {
+        Some(SiteBase(base)) if !base.is_empty() => format!("{base}{path}"),
+        _ => path.to_owned(),
+    }
 }

@@ -2,12 +2,12 @@
 //! as text, its actions (Reply, Edit, Delete, Copy link), and its replies.
 
 use super::reply_form::ReplyForm;
-use super::utc_offset_minutes;
 use crate::comments::thread::MAX_DEPTH;
 use crate::comments::validation::{is_web_url, validate_text};
 use crate::comments::CommentId;
 use crate::context::use_lang;
 use crate::discussion::{Discussion, Sending};
+use crate::glue::time_zone::utc_offset_minutes;
 use crate::time;
 use leptos::html;
 use leptos::prelude::*;

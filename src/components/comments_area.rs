@@ -215,7 +215,10 @@ fn PageLinks(built: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
     let count = move || discussion.with_threads(|t| t.page_count());
-    let post = StoredValue::new(super::site_url(&format!("{}/", discussion.post_slug())));
+    let post = StoredValue::new(crate::context::site_url(&format!(
+        "{}/",
+        discussion.post_slug()
+    )));
     let link = move |n: usize, label: String, rel: Option<&'static str>| {
         let href = match n {
             _ if built < 2 || n > built => format!("#comments-page-{n}"),

@@ -16,7 +16,7 @@ pub fn PostHeader(
     #[prop(optional_no_strip)]
     site_name: Option<String>,
 ) -> impl IntoView {
-    let home = super::site_url("");
+    let home = crate::context::site_url("");
     view! {
         <header class="post-header">
             <div class="site-bar">

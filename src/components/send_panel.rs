@@ -7,7 +7,6 @@
 //! and its block), and carries the reader's email address for the owner; the
 //! published replies never do.
 
-use super::utc_offset_minutes;
 use crate::comments::export::export_json;
 use crate::comments::{outbox, CommentId};
 use crate::content::site::LIVE_OWNER;
@@ -15,6 +14,7 @@ use crate::context::use_lang;
 use crate::discussion::{Discussion, Sending};
 use crate::glue::download::download;
 use crate::glue::share::{can_share, share_file};
+use crate::glue::time_zone::utc_offset_minutes;
 use crate::time;
 use leptos::html;
 use leptos::prelude::*;

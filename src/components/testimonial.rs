@@ -29,7 +29,7 @@ pub fn Testimonial(post: Post) -> impl IntoView {
                 <span class="person-avatar" aria-hidden="true">{name.chars().next().map(String::from)}</span>
                 <span class="person-name">{name}</span>
                 <span class="person-country">
-                    <img class="flag" src=super::site_url(&person.country.code.flag_path()) alt=country.clone() width="24" height="16" />
+                    <img class="flag" src=crate::context::site_url(&person.country.code.flag_path()) alt=country.clone() width="24" height="16" />
                     " "
                     {country}
                 </span>

@@ -33,9 +33,9 @@ pub fn VideoPlayer(
     match video {
         Video::File { title, sample_note, poster, sources, captions } => view! {
             <figure class="video">
-                <video controls preload="metadata" playsinline poster=poster.map(|p| super::site_url(&p)) width="640" height="360" aria-label=title>
-                    {sources.into_iter().map(|s| view! { <source src=super::site_url(&s.src) type=s.mime on:error=move |_| failed.set(true) /> }).collect_view()}
-                    <track kind="captions" src=super::site_url(&captions.src) srclang=captions.srclang label=captions.label default />
+                <video controls preload="metadata" playsinline poster=poster.map(|p| crate::context::site_url(&p)) width="640" height="360" aria-label=title>
+                    {sources.into_iter().map(|s| view! { <source src=crate::context::site_url(&s.src) type=s.mime on:error=move |_| failed.set(true) /> }).collect_view()}
+                    <track kind="captions" src=crate::context::site_url(&captions.src) srclang=captions.srclang label=captions.label default />
                     {t.video_fallback}
                 </video>
                 {sample_note.map(|note| view! { <figcaption class="sample-note">{note}</figcaption> })}

@@ -1,5 +1,5 @@
 //! Browser glue: one small module per concern the page asks of the browser
-//! (saving a file, sharing it, keeping the site's data, the share sheet, focus, window
+//! (saving a file, sharing it, the time zone, keeping the site's data, the share sheet, focus, window
 //! events), each a few functions over web-sys.
 //!
 //! At build time (the `ssr` pre-render, where there is no browser) these do
@@ -12,6 +12,7 @@ mod file;
 pub(crate) mod focus;
 pub(crate) mod persist;
 pub(crate) mod share;
+pub(crate) mod time_zone;
 pub(crate) mod window_events;
 
 /// True while rendering at build time (no browser: no window, no storage).
