@@ -10,6 +10,7 @@
 pub(crate) mod download;
 mod file;
 pub(crate) mod focus;
+mod navigator;
 pub(crate) mod persist;
 pub(crate) mod share;
 pub(crate) mod time_zone;

@@ -1,13 +1,11 @@
 //! Whether the browser keeps the site's data: `navigator.storage.persisted()` and
 //! `persist()`.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// `navigator.storage`, where the browser has it.
 fn storage_manager() -> Option<web_sys::StorageManager> {
-    let navigator = web_sys::window()?.navigator();
-    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
-    storage.dyn_into().ok()
+    super::navigator::member("storage")?.1.dyn_into().ok()
 }
 
 /// Reads whether the browser already promised to keep the site's data, and gives

@@ -13,11 +13,8 @@ fn share_data(name: &str, json: &str) -> Option<js_sys::Object> {
 
 /// Calls `navigator.<method>(data)`, if the browser has it.
 fn call_navigator(method: &str, data: &js_sys::Object) -> Option<JsValue> {
-    let navigator = web_sys::window()?.navigator();
-    let f: js_sys::Function = js_sys::Reflect::get(&navigator, &JsValue::from_str(method))
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let (navigator, f) = super::navigator::member(method)?;
+    let f: js_sys::Function = f.dyn_into().ok()?;
     f.call1(&navigator, data).ok()
 }
 
