@@ -13,22 +13,17 @@
 
 use goosebumps_core::content::site::{parse_site, SITE_FILE};
 use goosebumps_core::content::{parse_post, Post, Video};
+// The drafts' switch, the posts' folder and its environment variable: the core's,
+// as the pre-render step and the checks read them.
+use goosebumps_core::project::{DRAFTS_ENV, POSTS_DIR, POSTS_DIR_ENV as POSTS_ENV, SITE_PATH};
 use std::fmt::Write as _;
 use std::path::Path;
-
-/// The environment variable that puts drafts into a build (`GOOSEBUMPS_DRAFTS=1`, set
-/// by `cargo xtask serve` only); `content::drafts_from_env` reads it the same way.
-const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
-/// The environment variable that builds the site from another folder of posts
-/// (a test's: `tests/fixtures/site/posts`, for `dist-site/`); unset, the site's own
-/// `src/content/posts`.
-const POSTS_ENV: &str = "GOOSEBUMPS_POSTS_DIR";
 
 fn main() {
     let posts_dir = std::env::var(POSTS_ENV)
         .ok()
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| "src/content/posts".into());
+        .unwrap_or_else(|| POSTS_DIR.into());
     let posts = Path::new(&posts_dir);
     // The folder itself: a new or removed file changes it, so a new post rebuilds.
     println!("cargo:rerun-if-changed={}", posts.display());
@@ -163,7 +158,7 @@ pub(crate) fn live_code(files: &[(&str, &str)], drafts: bool) -> String {
 /// file the site's parser refuses gives an empty name and no address here; the
 /// pre-render step and the native tests fail the build with the reason.
 fn live_site(out_dir: &Path) {
-    let file = Path::new("src/content/site.json");
+    let file = Path::new(SITE_PATH);
     println!("cargo:rerun-if-changed={}", file.display());
     let site = std::fs::read_to_string(file)
         .ok()

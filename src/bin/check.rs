@@ -43,8 +43,8 @@ fn main() {
     let started = Instant::now();
     let report = check(
         &project,
-        dir("GOOSEBUMPS_POSTS_DIR").as_deref(),
-        dir("GOOSEBUMPS_REPLIES_DIR").as_deref(),
+        dir(goosebumps_core::project::POSTS_DIR_ENV).as_deref(),
+        dir(goosebumps_core::project::REPLIES_DIR_ENV).as_deref(),
         now_ms,
     );
     let took = started.elapsed();

@@ -50,7 +50,7 @@ static PROJECT: OnceLock<PathBuf> = OnceLock::new();
 
 /// Whether `dir` is a project: `src/content/posts/` and a workspace `Cargo.toml`.
 fn is_project(dir: &Path) -> bool {
-    dir.join("src/content/posts").is_dir()
+    dir.join(goosebumps_core::project::POSTS_DIR).is_dir()
         && std::fs::read_to_string(dir.join("Cargo.toml"))
             .is_ok_and(|toml| toml.lines().any(|line| line.trim() == "[workspace]"))
 }
@@ -95,9 +95,9 @@ fn project() -> &'static Path {
 
 /// The folder published replies are read from.
 fn replies_dir() -> std::path::PathBuf {
-    match std::env::var_os("GOOSEBUMPS_REPLIES_DIR").filter(|d| !d.is_empty()) {
+    match std::env::var_os(goosebumps_core::project::REPLIES_DIR_ENV).filter(|d| !d.is_empty()) {
         Some(dir) => dir.into(),
-        None => project().join(published::REPLIES_DIR),
+        None => project().join(goosebumps_core::project::REPLIES_DIR),
     }
 }
 

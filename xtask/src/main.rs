@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{exit, Command};
 
+use goosebumps_core::project::{POSTS_DIR_ENV, REPLIES_DIR_ENV};
+
 mod engines;
 mod new_post;
 mod project;
@@ -457,41 +459,38 @@ fn test() -> Result {
     build("/", "dist")?;
     build("/sub/", "dist-sub")?;
     // The same build with a test-only published replies file (tests/e2e/published.spec.ts).
-    env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published");
+    env::set_var(REPLIES_DIR_ENV, "tests/fixtures/published");
     let published = build("/", "dist-published");
     // Its next deployment: one reply taken back, two published (tests/e2e/deploy.spec.ts).
-    env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published-b");
+    env::set_var(REPLIES_DIR_ENV, "tests/fixtures/published-b");
     let published = published.and_then(|()| build("/", "dist-published-b"));
-    env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+    env::remove_var(REPLIES_DIR_ENV);
     published?;
     // The test-only site of three posts (tests/fixtures/site; tests/e2e/site.spec.ts),
     // with a site URL, so it has its feeds and sitemap.
-    env::set_var(
-        "GOOSEBUMPS_POSTS_DIR",
-        root().join("tests/fixtures/site/posts"),
-    );
+    env::set_var(POSTS_DIR_ENV, root().join("tests/fixtures/site/posts"));
     env::set_var("GOOSEBUMPS_SITE_URL", SITE_FIXTURE_URL);
     let site = build("/", "dist-site");
     // The same site with published replies that look like markup, and replies of
     // its draft, which must not ship (tests/fixtures/hostile; hostile-published.spec.ts).
-    env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/hostile");
+    env::set_var(REPLIES_DIR_ENV, "tests/fixtures/hostile");
     let site = site.and_then(|()| build("/", "dist-hostile"));
-    env::remove_var("GOOSEBUMPS_REPLIES_DIR");
-    env::remove_var("GOOSEBUMPS_POSTS_DIR");
+    env::remove_var(REPLIES_DIR_ENV);
+    env::remove_var(POSTS_DIR_ENV);
     // The seed post with 120 published replies: three comment pages, each at its own
     // address (tests/fixtures/published-many; comment-pages.spec.ts).
     let site = site.and_then(|()| {
-        env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published-many");
+        env::set_var(REPLIES_DIR_ENV, "tests/fixtures/published-many");
         let many = build("/", "dist-many");
-        env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+        env::remove_var(REPLIES_DIR_ENV);
         many
     });
     // The site under /blog/, with its feeds and a published replies file, served by
     // real nginx and Apache with the nginx.conf and .htaccess it writes (hosts.spec.ts).
     let site = site.and_then(|()| {
-        env::set_var("GOOSEBUMPS_REPLIES_DIR", "tests/fixtures/published");
+        env::set_var(REPLIES_DIR_ENV, "tests/fixtures/published");
         let blog = build("/blog/", "dist-blog");
-        env::remove_var("GOOSEBUMPS_REPLIES_DIR");
+        env::remove_var(REPLIES_DIR_ENV);
         blog
     });
     env::remove_var("GOOSEBUMPS_SITE_URL");

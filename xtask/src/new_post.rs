@@ -6,6 +6,7 @@
 // Why the core crate's: the slug rule and the civil-date arithmetic have one home
 // (the site reads the post with the same rules), and the core compiles no Leptos.
 use goosebumps_core::content::is_slug;
+use goosebumps_core::project::POSTS_DIR;
 use goosebumps_core::time::iso_utc;
 use std::fs;
 use std::io::Write as _;
@@ -102,7 +103,7 @@ pub(crate) fn new_post(root: &Path, slug: &str) -> Result<PathBuf, String> {
              hyphens (at most 80), e.g. life-is-beautiful; nothing was written."
         ));
     }
-    let path = root.join("src/content/posts").join(format!("{slug}.json"));
+    let path = root.join(POSTS_DIR).join(format!("{slug}.json"));
     // create_new: never overwrite a post, even one written meanwhile.
     let mut file = fs::OpenOptions::new()
         .write(true)
@@ -188,17 +189,12 @@ mod tests {
     fn a_bad_slug_or_an_existing_file_writes_nothing() {
         let root = std::env::temp_dir().join(format!("xtask-new-post-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
-        fs::create_dir_all(root.join("src/content/posts")).unwrap();
+        fs::create_dir_all(root.join(POSTS_DIR)).unwrap();
 
         let err = new_post(&root, "../escape").unwrap_err();
         assert!(err.starts_with("\"../escape\" is not a slug"), "{err}");
         assert!(err.ends_with("nothing was written."), "{err}");
-        assert_eq!(
-            fs::read_dir(root.join("src/content/posts"))
-                .unwrap()
-                .count(),
-            0
-        );
+        assert_eq!(fs::read_dir(root.join(POSTS_DIR)).unwrap().count(), 0);
 
         let path = new_post(&root, "a-film").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), template("a-film"));

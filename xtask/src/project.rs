@@ -5,6 +5,7 @@
 //! `target/` (and so its compiled xtask), works on itself, not on the folder it
 //! was first built in.
 
+use goosebumps_core::project::POSTS_DIR;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -45,7 +46,7 @@ pub(crate) fn take_flag(args: &mut Vec<String>) -> Result<Option<PathBuf>, Strin
 /// Whether `dir` is a project: `src/content/posts/` and a `Cargo.toml` with a
 /// `[workspace]` (xtask's own `Cargo.toml`, or the replies tool's, is not one).
 pub(crate) fn is_project(dir: &Path) -> bool {
-    dir.join("src/content/posts").is_dir()
+    dir.join(POSTS_DIR).is_dir()
         && std::fs::read_to_string(dir.join("Cargo.toml"))
             .is_ok_and(|toml| toml.lines().any(|line| line.trim() == "[workspace]"))
 }
@@ -142,10 +143,7 @@ mod tests {
         let dir = scratch("walk");
         let site = dir.join("site");
         assert_eq!(find(None, &site), Ok(site.clone()));
-        assert_eq!(
-            find(None, &site.join("src/content/posts")),
-            Ok(site.clone())
-        );
+        assert_eq!(find(None, &site.join(POSTS_DIR)), Ok(site.clone()));
         // xtask's own folder has a Cargo.toml, but no posts and no workspace.
         assert_eq!(find(None, &site.join("xtask/src")), Ok(site.clone()));
         let err = find(None, &dir.join("elsewhere")).unwrap_err();

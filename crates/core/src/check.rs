@@ -16,10 +16,7 @@ use crate::content::{is_draft, parse_post, ContentError};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Where the content is, relative to the project's folder.
-pub const POSTS_DIR: &str = "src/content/posts";
-/// The site's settings, relative to the project's folder.
-pub const SITE_PATH: &str = "src/content/site.json";
+use crate::project::{POSTS_DIR, REPLIES_DIR, SITE_PATH};
 
 /// One file's error, and whether the file is a draft.
 #[derive(Debug, PartialEq)]
@@ -66,8 +63,7 @@ pub fn check(
 ) -> Report {
     let mut report = Report::default();
     let posts_dir = posts_dir.map_or_else(|| project.join(POSTS_DIR), Path::to_path_buf);
-    let replies_dir =
-        replies_dir.map_or_else(|| project.join(published::REPLIES_DIR), Path::to_path_buf);
+    let replies_dir = replies_dir.map_or_else(|| project.join(REPLIES_DIR), Path::to_path_buf);
     let shown = |path: &Path| {
         path.strip_prefix(project)
             .unwrap_or(path)

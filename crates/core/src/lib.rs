@@ -10,7 +10,8 @@
 //! - [`i18n`]: the interface's words, in English and Spanish;
 //! - [`pages`]: the site's pages, their order and addresses; feeds and sitemap;
 //! - [`time`]: dates, for machines (ISO 8601) and for readers;
-//! - [`text`]: WordPress's rules for trimming and email addresses.
+//! - [`text`]: WordPress's rules for trimming and email addresses;
+//! - [`project`]: where a project keeps its content, and the environment's say.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
@@ -18,6 +19,7 @@ pub mod comments;
 pub mod content;
 pub mod i18n;
 pub mod pages;
+pub mod project;
 pub mod repository;
 pub mod storage;
 pub mod text;

@@ -34,8 +34,8 @@ pub use shown::{is_hidden, shown};
 
 use thiserror::Error;
 
-/// The folder of the posts, relative to the project's root.
-pub const POSTS_DIR: &str = "src/content/posts";
+/// The folder of the posts, relative to the project's root (the core's).
+pub use goosebumps_core::project::POSTS_DIR;
 
 /// How deep emails attached to an email (`message/rfc822`) are followed: the
 /// saved email, and emails attached to it up to this many levels down. A

@@ -1,9 +1,8 @@
 //! The project the tool works on: its posts and its published replies files.
 
 use crate::*;
-use goosebumps_core::comments::published::{
-    file_name, parse_published, PublishedFile, REPLIES_DIR,
-};
+use goosebumps_core::comments::published::{file_name, parse_published, PublishedFile};
+use goosebumps_core::project::REPLIES_DIR;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

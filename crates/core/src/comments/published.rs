@@ -32,9 +32,6 @@ use crate::content::ContentError;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// Where published replies live, relative to the project's root.
-pub const REPLIES_DIR: &str = "src/content/replies";
-
 /// The earliest date a published reply may have: 1995-01-01T00:00:00Z, before
 /// any comment on the web (WordPress's oldest imports are from its 2003 start).
 /// Why a bound at all: a date is a number a stranger chose, and every date

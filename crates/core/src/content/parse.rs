@@ -123,14 +123,9 @@ pub fn posts(bundled: &[(&str, &str)], drafts: bool) -> Result<Vec<Post>, Conten
         .collect()
 }
 
-/// The environment variable that puts drafts into a build: `GOOSEBUMPS_DRAFTS=1`,
-/// which `cargo xtask serve` sets and `cargo xtask dist` does not. `build.rs`
-/// reads it for the browser's list, the pre-render step through [`drafts_from_env`].
-pub(crate) const DRAFTS_ENV: &str = "GOOSEBUMPS_DRAFTS";
-
 /// Whether this run should show drafts: `GOOSEBUMPS_DRAFTS` is `1`.
 pub fn drafts_from_env() -> bool {
-    std::env::var(DRAFTS_ENV).is_ok_and(|v| v == "1")
+    std::env::var(crate::project::DRAFTS_ENV).is_ok_and(|v| v == "1")
 }
 
 /// Whether a post's JSON says `"draft": true`, read leniently (only that field):
