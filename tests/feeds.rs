@@ -3,11 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use goosebumps::comments::published::PublishedReply;
-use goosebumps::comments::CommentId;
 use goosebumps::content::{parse_post, Post};
 use goosebumps_core::pages::feeds::{posts_feed, replies_feed, robots, sitemap, FeedSite};
 use goosebumps_core::pages::newest_first;
 use roxmltree::{Document, Node};
+
+// The shared builders (one `id`, one `POST` for every test file).
+mod common;
+use common::id;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -83,10 +86,6 @@ fn posts() -> Vec<Post> {
             HOSTILE_QUOTE,
         ),
     ]
-}
-
-fn id(s: &str) -> CommentId {
-    CommentId::parse(s).unwrap()
 }
 
 fn reply(i: &str, created_ms: i64, url: Option<&str>, content: &str) -> PublishedReply {

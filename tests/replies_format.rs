@@ -12,16 +12,15 @@ use goosebumps::comments::published::{
     date_problem, file_name, parse_published, read_published, wordpress_id, PublishedFile,
     PublishedReply, EARLIEST_MS, LATEST_MS,
 };
-use goosebumps::comments::{Comment, CommentId, FieldError};
+use goosebumps::comments::{Comment, FieldError};
 use goosebumps::time::{iso_ms, parse_date_ms};
 use proptest::prelude::*;
 
-const POST: &str = "miracle-in-cell-no-7";
-const TITLE: &str = "Miracle in cell no. 7";
+// The shared builders (one `id`, one `POST` for every test file).
+mod common;
+use common::{id, POST};
 
-fn id(s: &str) -> CommentId {
-    CommentId::parse(s).unwrap()
-}
+const TITLE: &str = "Miracle in cell no. 7";
 
 fn comment(content: &str) -> Comment {
     Comment {
