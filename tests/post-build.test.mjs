@@ -45,7 +45,7 @@ async function loaderText(base = '/sub/') {
     .replaceAll('{wasm}', 'goosebumps-0123456789abcdef_bg.wasm');
 }
 
-/** The home page's redirect of old `/#comment-…` links, as src/render.rs writes it. */
+/** The home page's redirect of old `/#comment-…` links, as src/render/page.rs writes it. */
 const oldLinks = (to) => `if(/^#(comment|respond)/.test(location.hash))location.replace(${JSON.stringify(to)}+location.hash)`;
 
 test('csp hashes the inline scripts the build makes, as the browser reads them', async () => {

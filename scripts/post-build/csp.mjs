@@ -80,7 +80,7 @@ export async function loaderPattern(sourceDir) {
 }
 
 /** The home page's redirect of the old single page's `/#comment-…` links
- *  (src/render.rs): its target is a JSON string without `<`, `>` or `&`. */
+ *  (src/render/json_ld.rs): its target is a JSON string without `<`, `>` or `&`. */
 export const OLD_LINKS = /^if\(\/\^#\(comment\|respond\)\/\.test\(location\.hash\)\)location\.replace\("[^"\\<>&]*"\+location\.hash\)$/;
 
 /** What an inline script is, if the build means to have it: its name, else undefined. */
