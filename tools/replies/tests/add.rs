@@ -1,7 +1,7 @@
 //! `replies add` on reply files, exports, emails and pasted text: the form's rules,
 //! each refusal with its sentence, and nothing written when a file cannot be read.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::export::export_json;
 use goosebumps_core::comments::outbox::{

@@ -6,7 +6,7 @@
 //!
 //! Run with `-- --nocapture` to see the times.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::export::export_json;
 use goosebumps_core::comments::published::parse_published;

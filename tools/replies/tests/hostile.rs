@@ -4,7 +4,7 @@
 //! valid (reply files and exports, pasted blocks, emails, WordPress exports,
 //! published files) with arbitrary values where a stranger chooses them.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::outbox::{mail_block, reply_file_json, BLOCK_BEGIN, BLOCK_END};
 use goosebumps_core::comments::{Comment, CommentId};

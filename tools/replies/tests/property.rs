@@ -1,7 +1,7 @@
 //! Property: a reader's comments, sent as reply files, mails or one export, then
 //! `replies add`, publish exactly what was exported.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::export::export_json;
 use goosebumps_core::comments::outbox::{

@@ -3,7 +3,7 @@
 //! input, emails followed a few levels deep, and the owner's terminal showing
 //! what the reply says.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::outbox::{mail_block, mail_body, reply_file_json, reply_file_name};
 use goosebumps_core::comments::published::parse_published;

@@ -2,7 +2,7 @@
 //! exactly its approved comments are published, with their threads and text, and
 //! no email or IP address.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::published::parse_published;
 

@@ -1,6 +1,6 @@
 //! WordPress exports beyond the fixture: every kind of comment WordPress keeps.
 
-mod common;
+use crate::common;
 use common::*;
 use goosebumps_core::comments::published::parse_published;
 
