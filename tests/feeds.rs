@@ -9,7 +9,7 @@ use goosebumps_core::pages::newest_first;
 use roxmltree::{Document, Node};
 
 // The shared builders (one `id`, one `POST` for every test file).
-mod common;
+use crate::common;
 use common::id;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";

@@ -3,7 +3,7 @@
 //! both stored here and published is listed once, as published.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use common::{comment, id, valid, POST};
 use goosebumps::comments::published::PublishedReply;

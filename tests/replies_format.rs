@@ -17,7 +17,7 @@ use goosebumps::time::{iso_ms, parse_date_ms};
 use proptest::prelude::*;
 
 // The shared builders (one `id`, one `POST` for every test file).
-mod common;
+use crate::common;
 use common::{id, POST};
 
 const TITLE: &str = "Miracle in cell no. 7";

@@ -3,7 +3,7 @@
 //! own code paths without a browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+use crate::common;
 
 use common::{comment, id, valid, POST};
 use goosebumps::comments::export::{self, Refusal};

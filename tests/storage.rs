@@ -8,7 +8,7 @@ use goosebumps::storage::records::{self, Unreadable, View};
 use goosebumps::storage::{keys, MemoryStore, Store, StoreError};
 use goosebumps::time;
 
-mod common;
+use crate::common;
 use common::{hostile_comment as comment, POST};
 
 #[test]

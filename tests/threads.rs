@@ -11,7 +11,7 @@ use goosebumps::storage::records;
 use goosebumps::storage::{keys, MemoryStore, Store};
 use std::collections::HashMap;
 
-mod common;
+use crate::common;
 use common::{comment, id, POST};
 
 fn rows(rows: &[Row]) -> Vec<(String, usize)> {
