@@ -21,7 +21,6 @@ use leptos::prelude::*;
 
 /// The panel, open while [`Discussion::sending`] names what it sends.
 #[component]
-#[allow(unreachable_pub)]
 pub fn SendPanel() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -52,7 +51,6 @@ pub fn SendPanel() -> impl IntoView {
 }
 
 #[component]
-#[allow(unreachable_pub)]
 fn SendContent(what: Sending) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -141,7 +139,6 @@ fn SendContent(what: Sending) -> impl IntoView {
 
 /// "Send all my replies": the panel for every reply not published yet, one file.
 #[component]
-#[allow(unreachable_pub)]
 pub fn SendAllButton() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -156,7 +153,6 @@ pub fn SendAllButton() -> impl IntoView {
 /// "3 replies are only in this browser, not saved to a file since 2 December.",
 /// and whether the browser promised to keep them.
 #[component]
-#[allow(unreachable_pub)]
 pub fn SentState(unpublished: Memo<usize>) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();

@@ -11,7 +11,6 @@ use leptos::html;
 use leptos::prelude::*;
 
 #[component]
-#[allow(unreachable_pub)]
 pub fn Testimonial(post: Post) -> impl IntoView {
     let person = post.person;
     let testimonial = post.testimonial;

@@ -15,13 +15,13 @@ use std::path::PathBuf;
 
 /// How `add` went.
 #[derive(Default)]
-pub(crate) struct Report {
+struct Report {
     /// A dry run: the words say what would be done.
-    pub(crate) dry_run: bool,
-    pub(crate) added: usize,
-    pub(crate) already: usize,
-    pub(crate) skipped: Vec<Skip>,
-    pub(crate) refused: Vec<String>,
+    dry_run: bool,
+    added: usize,
+    already: usize,
+    skipped: Vec<Skip>,
+    refused: Vec<String>,
 }
 
 pub(crate) fn skip_words(skip: &Skip, n: usize) -> String {
