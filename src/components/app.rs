@@ -70,6 +70,7 @@ impl<P> Start<P> {
 /// The whole page for the post the URL names, with the browser's localStorage
 /// (or memory, where the browser blocks storage).
 #[component]
+#[allow(unreachable_pub)]
 pub fn App() -> impl IntoView {
     let posts = content::all_posts();
     let path = window().location().pathname().unwrap_or_default();
@@ -96,6 +97,7 @@ pub fn App() -> impl IntoView {
 
 /// One post with its comments, over any [`Store`] (tests pass a memory store).
 #[component]
+#[allow(unreachable_pub)]
 pub fn PostPage(
     /// The post.
     post: Post,

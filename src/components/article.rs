@@ -4,6 +4,7 @@ use crate::content::{HeadingLevel, Section};
 use leptos::prelude::*;
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn Article(sections: Vec<Section>) -> impl IntoView {
     sections
         .into_iter()

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 pub(crate) const AUTHOR_LINK_REL: &str = "nofollow ugc noopener noreferrer";
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -132,6 +133,7 @@ pub fn CommentItem(id: CommentId, depth: usize) -> impl IntoView {
 }
 
 #[component]
+#[allow(unreachable_pub)]
 fn CommentActions(
     id: CommentId,
     author: String,
@@ -199,6 +201,7 @@ fn permalink(id: &CommentId) -> String {
 /// Editing in place, with the same rules as posting. The text being typed is the
 /// discussion's (see `Discussion::edit_text`): rebuilding this form keeps it.
 #[component]
+#[allow(unreachable_pub)]
 fn EditForm(id: CommentId) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();

@@ -46,6 +46,7 @@ pub(super) fn parse_fragment(hash: &str) -> Fragment {
 pub(crate) const PUBLISHED_ATTR: &str = "data-published";
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn CommentsArea(
     post: String,
     title: String,
@@ -209,6 +210,7 @@ pub fn CommentsArea(
 /// without, and the app opens there at that page. Pages only this browser has (the
 /// reader's own replies) are `#comments-page-<n>`, turned in place.
 #[component]
+#[allow(unreachable_pub)]
 fn PageLinks(built: usize) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -258,6 +260,7 @@ fn PageLinks(built: usize) -> impl IntoView {
 
 /// "Comment deleted. Undo", for [`super::discussion::UNDO_WINDOW`].
 #[component]
+#[allow(unreachable_pub)]
 fn UndoBar() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -287,6 +290,7 @@ fn UndoBar() -> impl IntoView {
 
 /// Export to a JSON file, and import one (also by dropping it on the comments).
 #[component]
+#[allow(unreachable_pub)]
 fn ExportImport() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();

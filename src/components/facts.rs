@@ -4,6 +4,7 @@ use crate::content::Facts;
 use leptos::prelude::*;
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn FactsBox(facts: Facts) -> impl IntoView {
     view! {
         <aside class="facts" aria-labelledby="facts-title" lang="en">

@@ -8,6 +8,7 @@ use crate::storage::records;
 use leptos::prelude::*;
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn PostHeader(
     kicker: String,
     title: String,
@@ -56,6 +57,7 @@ pub(crate) fn apply_to_document(lang: Lang, dark: Option<bool>) {
 
 /// The language switch and the dark-mode toggle, both remembered.
 #[component]
+#[allow(unreachable_pub)]
 pub fn PageSettings() -> impl IntoView {
     let store = expect_context::<StoreHandle>();
     let lang = use_lang();

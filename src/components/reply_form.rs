@@ -23,6 +23,7 @@ type DraftStep<'a> = dyn Fn(&dyn Store, &str, Option<&CommentId>) + 'a;
 const DRAFT_DEBOUNCE: Duration = Duration::from_millis(250);
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn ReplyForm(
     /// The comment this form answers; `None` for a new top-level comment.
     parent: Option<CommentId>,
@@ -297,6 +298,7 @@ pub fn ReplyForm(
 
 /// One labelled `<input>` with its error beside it.
 #[component]
+#[allow(unreachable_pub)]
 fn TextField(
     id: &'static str,
     label: Signal<&'static str>,

@@ -21,6 +21,7 @@ use leptos::prelude::*;
 
 /// The panel, open while [`Discussion::sending`] names what it sends.
 #[component]
+#[allow(unreachable_pub)]
 pub fn SendPanel() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -139,6 +140,7 @@ fn SendContent(what: Sending) -> impl IntoView {
 
 /// "Send all my replies": the panel for every reply not published yet, one file.
 #[component]
+#[allow(unreachable_pub)]
 pub fn SendAllButton() -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();
@@ -153,6 +155,7 @@ pub fn SendAllButton() -> impl IntoView {
 /// "3 replies are only in this browser, not saved to a file since 2 December.",
 /// and whether the browser promised to keep them.
 #[component]
+#[allow(unreachable_pub)]
 pub fn SentState(unpublished: Memo<usize>) -> impl IntoView {
     let discussion = expect_context::<Discussion>();
     let lang = use_lang();

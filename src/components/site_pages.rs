@@ -38,6 +38,7 @@ pub struct PostLink {
 /// The site's header on the pages that are not a post: its name, as a link home,
 /// and the settings.
 #[component]
+#[allow(unreachable_pub)]
 fn SiteHeader(name: String, home: String, #[prop(optional)] here: bool) -> impl IntoView {
     view! {
         <header class="post-header site-header">
@@ -56,6 +57,7 @@ fn SiteHeader(name: String, home: String, #[prop(optional)] here: bool) -> impl 
 /// of the quote, the day and a link to the post. `base` is where the site's
 /// files are (ends with `/`).
 #[component]
+#[allow(unreachable_pub)]
 pub fn HomePage(site_name: String, base: String, posts: Vec<Post>) -> impl IntoView {
     let lang = build_time_context();
     view! {
@@ -73,6 +75,7 @@ pub fn HomePage(site_name: String, base: String, posts: Vec<Post>) -> impl IntoV
 
 /// One moment on the home page.
 #[component]
+#[allow(unreachable_pub)]
 fn MomentCard(post: Post, base: String) -> impl IntoView {
     let url = pages::post_url(&base, &post.slug);
     let flag = format!("{base}{}", post.person.country.code.flag_path());
@@ -109,6 +112,7 @@ fn MomentCard(post: Post, base: String) -> impl IntoView {
 /// before anything could know the reader's choice): what happened, a link home,
 /// and the newest moments.
 #[component]
+#[allow(unreachable_pub)]
 pub fn NotFoundPage(site_name: String, base: String, newest: Vec<PostLink>) -> impl IntoView {
     let lang = build_time_context();
     view! {
@@ -149,6 +153,7 @@ pub fn NotFoundPage(site_name: String, base: String, newest: Vec<PostLink>) -> i
 /// `the_post_navigation` words and marks them up; nothing where there is no
 /// other post.
 #[component]
+#[allow(unreachable_pub)]
 pub fn PostNav(previous: Option<PostLink>, next: Option<PostLink>) -> impl IntoView {
     (previous.is_some() || next.is_some()).then(|| {
         view! {

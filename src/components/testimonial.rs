@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 #[component]
+#[allow(unreachable_pub)]
 pub fn Testimonial(post: Post) -> impl IntoView {
     let person = post.person;
     let testimonial = post.testimonial;

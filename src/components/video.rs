@@ -15,6 +15,7 @@ fn use_offline() -> RwSignal<bool> {
 
 /// The video player: the site's own file with captions, or a YouTube facade.
 #[component]
+#[allow(unreachable_pub)]
 pub fn VideoPlayer(
     /// The video to play.
     video: Video,
