@@ -2,8 +2,8 @@
 // that only point down). Run: `node scripts/layers.mjs` (`--verbose` lists them).
 //
 // How it counts, per crate (a folder with src/lib.rs or src/main.rs, build.rs aside):
-// - a file's module path comes from where it is (`src/comments/time.rs` is
-//   `comments::time`, `src/comments/mod.rs` is `comments`);
+// - a file's module path comes from where it is (`src/comments/export.rs` is
+//   `comments::export`, `src/comments/mod.rs` is `comments`);
 // - an edge A → B is every path in A's code (not its comments) that starts with
 //   `crate::`, `super::` or `self::`, in `use` trees (braces expanded) and in
 //   expressions, resolved to the deepest module file it names; a name a `mod.rs`
