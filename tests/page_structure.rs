@@ -378,18 +378,7 @@ fn many(threads: usize, answers: &[(usize, usize)]) -> Vec<PublishedReply> {
 fn each_comment_page_reads_back_whole_with_its_own_replies() {
     // 110 threads and 10 answers: three pages (50, 50, 10 threads), answers on each,
     // a chain two deep on the third.
-    let answers = [
-        (111, 1),
-        (112, 111),
-        (113, 55),
-        (114, 101),
-        (115, 114),
-        (116, 105),
-        (117, 110),
-        (118, 2),
-        (119, 60),
-        (120, 103),
-    ];
+    let answers = common::MANY_ANSWERS;
     let posts = common::fixture_posts(false);
     let map = HashMap::from([(posts[0].slug.clone(), many(110, &answers))]);
     check_build(&posts, &map);

@@ -301,18 +301,7 @@ fn build_many(absolute: Option<&str>, public: &str) -> Rendered {
         r#"{ "name": "Goosebumps", "owner": { "name": "The Owner" } }"#,
     )
     .unwrap();
-    let answers = [
-        (111, 1),
-        (112, 111),
-        (113, 55),
-        (114, 101),
-        (115, 114),
-        (116, 105),
-        (117, 110),
-        (118, 2),
-        (119, 60),
-        (120, 103),
-    ];
+    let answers = common::MANY_ANSWERS;
     let replies = HashMap::from([("cinema-paradiso".to_owned(), many(110, &answers))]);
     render_site(&SiteBuild {
         site: &site,

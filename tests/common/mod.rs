@@ -82,3 +82,19 @@ pub(crate) async fn settle(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// The answers `(id, parent)` of the 120-reply build (110 threads, three comment
+/// pages): answers on each page, a chain two deep on the third (`wp-115` under
+/// `wp-114` under `wp-101`), as in tests/fixtures/published-many.
+pub(crate) const MANY_ANSWERS: [(usize, usize); 10] = [
+    (111, 1),
+    (112, 111),
+    (113, 55),
+    (114, 101),
+    (115, 114),
+    (116, 105),
+    (117, 110),
+    (118, 2),
+    (119, 60),
+    (120, 103),
+];
