@@ -175,13 +175,16 @@ fn setup() -> Result {
     // Always (it skips when node_modules/ matches the lockfile): the build needs
     // flag-icons as well as wasm-opt, and a new npm package must arrive too.
     npm_ci()?;
+    // The shim first: it is first on the PATH, and one left by this project in
+    // another folder (moved, or its target/ copied) would answer for a tool that is
+    // not there.
+    wasm_opt_shim()?;
     let wasm_opt = output_of("wasm-opt", &["--version"]).unwrap_or_default();
     if !wasm_opt.contains("(version_132)") {
         return Err(format!(
             "wasm-opt is not binaryen's version_132 (got {wasm_opt:?}): run `npm ci`"
         ));
     }
-    wasm_opt_shim()?;
     // Trunk builds with --offline, which makes cargo offline too.
     run(cmd("cargo").args(["fetch"]))
 }
