@@ -18,10 +18,9 @@
   const page = d.getElementById('prerendered');
   const post = page && page.dataset.post;
   const K = 'goosebumps/v1/';
-  let local, tab;
+  let local;
   try {
     local = localStorage;
-    tab = sessionStorage;
   } catch {}
   const get = (k) => {
     try {
@@ -98,16 +97,8 @@
     set('early/' + post, JSON.stringify(draft));
   };
   if (post && form) {
-    const own = (k) => {
-      try {
-        const v = tab.getItem(K + k);
-        return v ?? get(k);
-      } catch {
-        return get(k);
-      }
-    };
     const kept = json(get('early/' + post));
-    const saved = kept || json(own(`draft/${post}/new`));
+    const saved = kept || json(get(`draft/${post}/new`));
     const who = json(get('identity'));
     const fill = saved || (who && { ...who, remember: true });
     if (fill) {
@@ -124,7 +115,7 @@
       form.dataset.early = '';
       clearTimeout(timer);
       timer = setTimeout(keep, 250);
-    }
+    } else e.target.typed = 1;
   });
   addEventListener('pagehide', () => form && 'early' in form.dataset && keep());
 
@@ -158,7 +149,9 @@
       if ('early' in form.dataset) {
         for (const n of [...fields, 'wp-comment-cookies-consent']) {
           const [a, b] = [form[n], f[n]];
-          if (a.type === 'checkbox') a.checked !== b.checked && b.click();
+          // (What was typed into the app's field since it came stays.)
+          if (b.typed);
+          else if (a.type === 'checkbox') a.checked !== b.checked && b.click();
           else if (a.value !== b.value) {
             b.value = a.value;
             b.dispatchEvent(new Event('input', { bubbles: true }));

@@ -176,6 +176,29 @@ test.describe('before the app', () => {
     expect(await storedEntries(page, `goosebumps/v1/early/`)).toEqual([]);
   });
 
+  test('what is typed into the app’s form as it comes stays: the early text does not overwrite it', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto(POST_PATH);
+    await page.getByRole('textbox', { name: 'Comment' }).fill('Typed before the app');
+    // The reader types into the app's Name field the moment it is there, before
+    // reader.js hands the early text over (its hand-over waits a task).
+    await page.evaluate(() => {
+      const early = document.getElementById('commentform');
+      new MutationObserver((_, observer) => {
+        const form = document.getElementById('commentform') as HTMLFormElement | null;
+        const name = form?.elements.namedItem('author') as HTMLInputElement | null;
+        if (!form || form === early || !name) return;
+        observer.disconnect();
+        name.value = 'Typed as it came';
+        name.dispatchEvent(new Event('input', { bubbles: true }));
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    release();
+    await live(page);
+    await expect(page.getByRole('textbox', { name: 'Comment' })).toHaveValue('Typed before the app');
+    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('Typed as it came');
+  });
+
   test('Post Comment pressed before the app says it is working, and posts exactly once', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto(POST_PATH);
